@@ -1,0 +1,107 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import { pendingMigrations } from './platform/db/migrate.ts';
+import { newId } from './platform/db/ids.ts';
+import { registerAuthBridge } from './platform/http/auth-bridge.ts';
+import { registerOpenApiRoutes } from './platform/http/openapi.ts';
+import { handleError } from './platform/http/problem.ts';
+import { registerRequestContext } from './platform/http/request-context.ts';
+import { ajv } from './platform/http/validation.ts';
+import type { Kernel } from './platform/kernel.ts';
+import { adminRoutes } from './modules/admin/admin.routes.ts';
+import { communitiesRoutes } from './modules/communities/communities.routes.ts';
+import { registerCommunities } from './modules/communities/communities.module.ts';
+import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { membersRoutes } from './modules/members/members.routes.ts';
+import { registerWeb } from './web/handler.ts';
+
+/** Options of `buildApp`: whether to serve the React Router web app (needs `npm run build`). */
+export interface AppOptions {
+  web?: boolean;
+}
+
+/**
+ * Builds the Fastify app on a kernel without listening (tests call `app.inject`). Mounts health checks,
+ * better-auth, the `/api/v1` routes, the OpenAPI document and, with `web`, the server-rendered web app.
+ */
+export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promise<FastifyInstance> {
+  const { config } = kernel;
+  const app = Fastify({
+    loggerInstance: kernel.log as unknown as FastifyBaseLogger,
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    genReqId: () => newId(),
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(({ schema }) => ajv.compile(schema));
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) =>
+    handleError(Object.assign(new Error('not found'), { statusCode: 404 }), request, reply),
+  );
+
+  modulesInit(kernel);
+  await app.register(cookie);
+  registerRequestContext(app, kernel);
+  await app.register(rateLimit, {
+    global: true,
+    max: 600,
+    timeWindow: 60_000,
+    keyGenerator: (request) => request.actor?.userId ?? request.ip,
+    allowList: (request) =>
+      request.url.startsWith('/assets/') || request.url === '/healthz' || request.url === '/readyz',
+    ...(config.redisUrl
+      ? { redis: new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) }
+      : {}),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Cercle API', version: 'v1', description: 'The public REST API of Cercle.' },
+      servers: [{ url: config.publicUrl }],
+      tags: [
+        { name: 'communities', description: 'Communities and their settings' },
+        { name: 'members', description: 'Membership, pseudonyms, roles and the identity access log' },
+        { name: 'identity', description: 'The signed-in account' },
+        { name: 'admin', description: 'Platform administration' },
+      ],
+    },
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      const pending = await pendingMigrations(kernel.db);
+      if (pending.length > 0) return reply.status(503).send({ status: 'migrations pending', pending });
+      return { status: 'ready', database: kernel.database.kind };
+    } catch (error) {
+      kernel.log.warn({ err: error }, 'readiness check failed');
+      return reply.status(503).send({ status: 'database unreachable' });
+    }
+  });
+
+  registerAuthBridge(app, kernel);
+  await app.register(
+    async (api) => {
+      await api.register(communitiesRoutes, { kernel });
+      await api.register(membersRoutes, { kernel });
+      await api.register(identityRoutes, { kernel });
+      await api.register(adminRoutes, { kernel });
+    },
+    { prefix: '/api/v1' },
+  );
+  registerOpenApiRoutes(app);
+  if (options.web) await registerWeb(app, kernel);
+  return app;
+}
+
+const initialised = new WeakSet<Kernel>();
+/** Registers the areas' subscribers and channels on a kernel, once. */
+function modulesInit(kernel: Kernel): void {
+  if (initialised.has(kernel)) return;
+  initialised.add(kernel);
+  registerCommunities(kernel);
+}

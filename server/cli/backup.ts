@@ -1,0 +1,53 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { Config } from '../config.ts';
+import { acquireDataDirLock } from '../platform/db/lock.ts';
+
+/**
+ * Writes a compressed copy of the embedded database to `file` (takes the data-folder lock, so Cercle must
+ * be stopped). With PostgreSQL, use pg_dump instead.
+ * @throws Error in PostgreSQL mode, or DataDirLockedError while Cercle runs.
+ */
+export async function backupEmbedded(config: Config, file: string): Promise<number> {
+  if (config.databaseUrl)
+    throw new Error('backup works on the embedded database; with DATABASE_URL use pg_dump.');
+  const lock = acquireDataDirLock(config.dataDir);
+  try {
+    const pglite = await PGlite.create(join(config.dataDir, 'pgdata'));
+    const dump = await pglite.dumpDataDir('gzip');
+    await pglite.close();
+    const bytes = Buffer.from(await dump.arrayBuffer());
+    writeFileSync(file, bytes);
+    return bytes.length;
+  } finally {
+    lock.release();
+  }
+}
+
+/**
+ * Replaces the embedded database with a backup made by `backupEmbedded`. The current data is kept
+ * aside as `pgdata.before-restore-<time>`.
+ * @throws Error in PostgreSQL mode or for a missing file; DataDirLockedError while Cercle runs.
+ */
+export async function restoreEmbedded(config: Config, file: string): Promise<string | null> {
+  if (config.databaseUrl)
+    throw new Error('restore works on the embedded database; with DATABASE_URL use pg_restore.');
+  if (!existsSync(file)) throw new Error(`No backup file at ${file}`);
+  const lock = acquireDataDirLock(config.dataDir);
+  try {
+    const target = join(config.dataDir, 'pgdata');
+    let aside: string | null = null;
+    if (existsSync(target)) {
+      aside = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      renameSync(target, aside);
+    }
+    const blob = new Blob([readFileSync(file)], { type: 'application/x-gzip' });
+    const pglite = await PGlite.create(target, { loadDataDir: blob });
+    await pglite.query('select 1');
+    await pglite.close();
+    return aside;
+  } finally {
+    lock.release();
+  }
+}

@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Which parts of Cercle this process runs. */
+export type ProcessRole = 'web' | 'worker';
+
+/** The typed, validated configuration of one Cercle process. */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  /** A real PostgreSQL; when absent, the embedded PGlite in `dataDir` is used. */
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  smtpUrl: string | null;
+  mailFrom: string;
+  sessionSecret: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  roles: ProcessRole[];
+  admin: { email: string; password: string } | null;
+  trustProxy: boolean;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit: number;
+}
+
+/** Thrown when the environment holds invalid values; lists every problem, one per line. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function readUrl(env: Env, name: string, protocols: string[], problems: string[]): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  try {
+    const url = new URL(raw);
+    if (!protocols.includes(url.protocol)) {
+      problems.push(
+        `${name} must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')} (got "${url.protocol}//…")`,
+      );
+      return null;
+    }
+    return raw;
+  } catch {
+    problems.push(`${name} must be a valid URL such as ${protocols[0]}//host:port (got "${raw}")`);
+    return null;
+  }
+}
+
+function readInt(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be a whole number between ${min} and ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return value;
+}
+
+/** Reads or creates the secret stored in the data folder (embedded mode only). */
+function embeddedSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/**
+ * Builds the configuration from environment variables.
+ * @throws ConfigError naming each invalid variable and what is expected.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, production or test (got "${nodeEnv}")`);
+  }
+  const port = readInt(env, 'PORT', 3000, 0, 65535, problems);
+  const host = env.HOST?.trim() || '0.0.0.0';
+  const dataDir = resolve(env.DATA_DIR?.trim() || './data');
+  const databaseUrl = readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
+  const redisUrl = readUrl(env, 'REDIS_URL', ['redis:', 'rediss:'], problems);
+  const smtpUrl = readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:'], problems);
+  const publicUrlRaw = readUrl(env, 'PUBLIC_URL', ['http:', 'https:'], problems);
+  const publicUrl = (publicUrlRaw ?? `http://localhost:${port}`).replace(/\/+$/, '');
+
+  const mailFrom = env.MAIL_FROM?.trim() || 'Cercle <no-reply@cercle.local>';
+  if (!/@/.test(mailFrom)) problems.push(`MAIL_FROM must contain an email address (got "${mailFrom}")`);
+
+  let sessionSecret = env.SESSION_SECRET?.trim() ?? '';
+  if (sessionSecret && sessionSecret.length < 32) {
+    problems.push('SESSION_SECRET must be at least 32 characters long (use: openssl rand -base64 32)');
+  } else if (!sessionSecret) {
+    if (databaseUrl && nodeEnv === 'production') {
+      problems.push(
+        'SESSION_SECRET is required with DATABASE_URL in production: every process must share it',
+      );
+    } else if (nodeEnv === 'test') {
+      sessionSecret = 'test-secret-test-secret-test-secret-0123';
+    } else if (problems.length === 0) {
+      sessionSecret = embeddedSecret(dataDir);
+    }
+  }
+
+  const logLevel = (env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info')) as Config['logLevel'];
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    problems.push(
+      `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`,
+    );
+  }
+
+  const rolesRaw = env.CERCLE_ROLES?.trim() || 'web,worker';
+  const roles = rolesRaw.split(',').map((r) => r.trim()) as ProcessRole[];
+  if (roles.length === 0 || roles.some((r) => r !== 'web' && r !== 'worker')) {
+    problems.push(`CERCLE_ROLES must be a comma-separated list of web and worker (got "${rolesRaw}")`);
+  }
+
+  const adminEmail = env.CERCLE_ADMIN_EMAIL?.trim();
+  const adminPassword = env.CERCLE_ADMIN_PASSWORD ?? '';
+  let admin: Config['admin'] = null;
+  if (adminEmail || adminPassword) {
+    if (!adminEmail || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(adminEmail)) {
+      problems.push('CERCLE_ADMIN_EMAIL must be a valid email address when CERCLE_ADMIN_PASSWORD is set');
+    } else if (adminPassword.length < 10) {
+      problems.push('CERCLE_ADMIN_PASSWORD must be at least 10 characters long');
+    } else {
+      admin = { email: adminEmail.toLowerCase(), password: adminPassword };
+    }
+  }
+
+  const bodyLimit = readInt(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024, problems);
+  const trustProxyRaw = env.TRUST_PROXY?.trim() || 'false';
+  if (!['true', 'false'].includes(trustProxyRaw)) {
+    problems.push(`TRUST_PROXY must be true or false (got "${trustProxyRaw}")`);
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    env: nodeEnv as Config['env'],
+    host,
+    port,
+    publicUrl,
+    dataDir,
+    databaseUrl,
+    redisUrl,
+    smtpUrl,
+    mailFrom,
+    sessionSecret,
+    logLevel,
+    roles,
+    admin,
+    trustProxy: trustProxyRaw === 'true',
+    bodyLimit,
+  };
+}

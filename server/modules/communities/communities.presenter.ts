@@ -1,0 +1,37 @@
+import type { Actor, MembershipFacts } from '../../platform/authz/actor.ts';
+import { abilitiesOf } from '../../platform/authz/policy.ts';
+import type { CommunityRow } from '../../platform/db/schema.ts';
+import { communityPolicy } from './communities.policy.ts';
+import type { CommunityDto } from './communities.schemas.ts';
+
+/** Presents a community row for a viewer: an explicit allow-list of fields plus the viewer's abilities. */
+export function presentCommunity(
+  row: CommunityRow & { members_count: number },
+  viewer: Actor | null,
+  membership: MembershipFacts | null,
+): CommunityDto {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    defaultLocale: row.default_locale,
+    visibility: row.visibility,
+    joinPolicy: row.join_policy,
+    memberCap: row.member_cap,
+    logoUrl: row.logo_url,
+    primaryColor: row.primary_color,
+    accentColor: row.accent_color,
+    membersCount: Number(row.members_count ?? 0),
+    createdAt: row.created_at.toISOString(),
+    viewerMembership: membership
+      ? {
+          id: membership.id,
+          pseudonym: membership.pseudonym,
+          role: membership.role,
+          status: membership.status,
+        }
+      : null,
+    abilities: abilitiesOf(communityPolicy, viewer, { community: row, membership }),
+  };
+}

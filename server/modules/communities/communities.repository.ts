@@ -1,0 +1,113 @@
+import { sql } from 'kysely';
+import type { MembershipFacts } from '../../platform/authz/actor.ts';
+import type { Queryable } from '../../platform/db/database.ts';
+import { isUuid } from '../../platform/db/ids.ts';
+import type { CommunityRow, CommunityUpdate, NewCommunity } from '../../platform/db/schema.ts';
+
+/** A community row with its active member count. */
+export type CommunityWithCount = CommunityRow & { members_count: number };
+
+/** Finds a community by id or slug, with its active member count. */
+export async function findCommunity(db: Queryable, key: string): Promise<CommunityWithCount | undefined> {
+  return db
+    .selectFrom('communities as c')
+    .selectAll('c')
+    .select((eb) =>
+      eb
+        .selectFrom('memberships as m')
+        .whereRef('m.community_id', '=', 'c.id')
+        .where('m.status', '=', 'active')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('members_count'),
+    )
+    .where(isUuid(key) ? 'c.id' : 'c.slug', '=', key)
+    .executeTakeFirst() as Promise<CommunityWithCount | undefined>;
+}
+
+/** The user's membership facts in a community, or null. */
+export async function findMembershipFacts(
+  db: Queryable,
+  communityId: string,
+  userId: string | undefined,
+): Promise<MembershipFacts | null> {
+  if (!userId) return null;
+  const row = await db
+    .selectFrom('memberships')
+    .select(['id', 'role', 'status', 'pseudonym'])
+    .where('community_id', '=', communityId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** One row of the community list, with the viewer's membership (if any). */
+export type CommunityListRow = CommunityWithCount & {
+  my_membership_id: string | null;
+  my_role: MembershipFacts['role'] | null;
+  my_status: MembershipFacts['status'] | null;
+  my_pseudonym: string | null;
+};
+
+/**
+ * Lists the communities a viewer may see (query scope): public and private ones, hidden ones they belong
+ * to, all of them for a platform admin. Ordered by name then id; `after` is the last (name, id) seen.
+ */
+export async function listVisibleCommunities(
+  db: Queryable,
+  viewer: { userId: string | null; isPlatformAdmin: boolean },
+  page: { limit: number; after: [string, string] | null; mine?: boolean },
+): Promise<CommunityListRow[]> {
+  let query = db
+    .selectFrom('communities as c')
+    .leftJoin('memberships as me', (join) =>
+      join
+        .onRef('me.community_id', '=', 'c.id')
+        .on('me.user_id', '=', viewer.userId ?? '00000000-0000-0000-0000-000000000000'),
+    )
+    .selectAll('c')
+    .select([
+      'me.id as my_membership_id',
+      'me.role as my_role',
+      'me.status as my_status',
+      'me.pseudonym as my_pseudonym',
+      (eb) =>
+        eb
+          .selectFrom('memberships as m')
+          .whereRef('m.community_id', '=', 'c.id')
+          .where('m.status', '=', 'active')
+          .select(eb.fn.countAll<number>().as('n'))
+          .as('members_count'),
+    ]);
+  if (!viewer.isPlatformAdmin) {
+    query = query.where((eb) => eb.or([eb('c.visibility', '!=', 'hidden'), eb('me.id', 'is not', null)]));
+  }
+  if (page.mine) query = query.where('me.id', 'is not', null);
+  if (page.after) {
+    const [name, id] = page.after;
+    query = query.where(sql<boolean>`(lower(c.name), c.id) > (lower(${name}), ${id}::uuid)`);
+  }
+  return query
+    .orderBy(sql`lower(c.name)`)
+    .orderBy('c.id')
+    .limit(page.limit + 1)
+    .execute() as Promise<CommunityListRow[]>;
+}
+
+/** Inserts a community; a duplicate slug raises the unique violation `communities_slug_key`. */
+export async function insertCommunity(db: Queryable, values: NewCommunity): Promise<CommunityRow> {
+  return db.insertInto('communities').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Updates a community and returns the new row. */
+export async function updateCommunityRow(
+  db: Queryable,
+  id: string,
+  values: CommunityUpdate,
+): Promise<CommunityRow> {
+  return db
+    .updateTable('communities')
+    .set({ ...values, updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,37 @@
+import { Type } from 'typebox';
+import type { Queryable } from '../../../platform/db/database.ts';
+import { validate } from '../../../platform/http/validation.ts';
+import type { Kernel } from '../../../platform/kernel.ts';
+import { Credentials } from '../identity.schemas.ts';
+import { createCredentialUser } from './create-credential-user.ts';
+
+const AdminInput = Type.Object(Credentials);
+
+/**
+ * Creates a platform admin with a verified email and a password, or promotes the existing account with
+ * that email. Used by first-start set-up and the CLI.
+ * @throws AppError(validation_failed)
+ */
+export async function createPlatformAdmin(
+  kernel: Kernel,
+  input: { email: string; password: string; name: string },
+  db: Queryable = kernel.db,
+): Promise<{ userId: string; created: boolean }> {
+  const body = validate(AdminInput, input);
+  const email = body.email.trim().toLowerCase();
+  const existing = await db
+    .selectFrom('auth_user')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
+    .executeTakeFirst();
+  if (existing) {
+    await db
+      .updateTable('auth_user')
+      .set({ is_platform_admin: true, email_verified: true })
+      .where('id', '=', existing.id)
+      .execute();
+    return { userId: existing.id, created: false };
+  }
+  const userId = await createCredentialUser(kernel, { ...body, email, platformAdmin: true }, db);
+  return { userId, created: true };
+}

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { authorize } from '../../../platform/authz/policy.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import { newId } from '../../../platform/db/ids.ts';
+import { AppError, isUniqueViolation } from '../../../platform/errors/app-error.ts';
+import { validate } from '../../../platform/http/validation.ts';
+import { transact } from '../../../platform/kernel.ts';
+import { communityPolicy } from '../../communities/communities.policy.ts';
+import { loadCommunity } from '../../communities/commands/load-community.ts';
+import { MemberEvents } from '../members.events.ts';
+import { presentMember } from '../members.presenter.ts';
+import { insertMembership, lockCommunityAndCountMembers } from '../members.repository.ts';
+import { JoinBody, type MemberDto } from '../members.schemas.ts';
+import { pseudonymKey } from '../pseudonym.ts';
+
+/** Hashes an invitation code for storage and lookup (codes are shown once, never stored in clear). */
+export function hashInvitationCode(code: string): string {
+  return createHash('sha256').update(code.trim()).digest('hex');
+}
+
+/**
+ * Joins a community under a pseudonym unique in it. Open communities admit at once; "by approval" ones
+ * create a pending membership; invitation-only ones need a valid, unused, unexpired code. The member cap
+ * is enforced under a row lock. Emits `member.joined` or `member.join_requested`.
+ * @throws AppError(validation_failed: pseudonym taken/format | conflict: full or already a member |
+ *   gone: invitation expired or used | forbidden | unauthenticated | not_found)
+ */
+export async function joinCommunity({
+  ctx,
+  community: key,
+  input,
+}: {
+  ctx: Ctx;
+  community: string;
+  input: unknown;
+}): Promise<MemberDto> {
+  const body = validate(JoinBody, input);
+  const { community, membership } = await loadCommunity(ctx, key);
+  if (membership) throw new AppError('conflict', { messageKey: 'join.alreadyMember' });
+  authorize(communityPolicy, 'join', ctx.actor, { community, membership });
+  const actor = ctx.actor!;
+  const pseudonym = body.pseudonym.trim();
+  try {
+    const row = await transact(ctx.kernel, async (trx, emit) => {
+      let invitationId: string | null = null;
+      if (community.join_policy === 'invitation') {
+        if (!body.invitationCode) throw AppError.field('/invitationCode', 'validation.required');
+        const invitation = await trx
+          .selectFrom('community_invitations')
+          .selectAll()
+          .where('community_id', '=', community.id)
+          .where('code_hash', '=', hashInvitationCode(body.invitationCode))
+          .forUpdate()
+          .executeTakeFirst();
+        if (!invitation) throw AppError.field('/invitationCode', 'validation.invalidFormat');
+        if (invitation.used_at || invitation.expires_at < new Date()) throw new AppError('gone');
+        if (invitation.email && invitation.email.toLowerCase() !== actor.email.toLowerCase())
+          throw new AppError('forbidden');
+        invitationId = invitation.id;
+      }
+      const status = community.join_policy === 'approval' ? 'pending' : 'active';
+      if (status === 'active' && community.member_cap !== null) {
+        const active = await lockCommunityAndCountMembers(trx, community.id);
+        if (active >= community.member_cap) throw new AppError('conflict', { messageKey: 'community.full' });
+      }
+      const created = await insertMembership(trx, {
+        id: newId(),
+        community_id: community.id,
+        user_id: actor.userId,
+        pseudonym,
+        pseudonym_key: pseudonymKey(pseudonym),
+        status,
+      });
+      if (invitationId) {
+        await trx
+          .updateTable('community_invitations')
+          .set({ used_at: sql<Date>`now()`, used_by: actor.userId })
+          .where('id', '=', invitationId)
+          .execute();
+      }
+      await emit({
+        type: status === 'active' ? MemberEvents.joined : MemberEvents.requested,
+        communityId: community.id,
+        actorUserId: actor.userId,
+        payload: { communityId: community.id, memberId: created.id, pseudonym: created.pseudonym },
+      });
+      return created;
+    });
+    return presentMember(row);
+  } catch (error) {
+    if (isUniqueViolation(error, 'memberships_community_id_pseudonym_key_key')) {
+      throw AppError.field('/pseudonym', 'validation.pseudonymTaken');
+    }
+    if (isUniqueViolation(error, 'memberships_community_id_user_id_key')) {
+      throw new AppError('conflict', { messageKey: 'join.alreadyMember' });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+import type { CommunityRole, MembershipStatus } from '../db/schema.ts';
+
+/** The signed-in person making a request, or null for an anonymous visitor. */
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  emailVerified: boolean;
+  isPlatformAdmin: boolean;
+  locale: string | null;
+}
+
+/** The actor's membership in the community a request is about (null when not a member). */
+export interface MembershipFacts {
+  id: string;
+  role: CommunityRole;
+  status: MembershipStatus;
+  pseudonym: string;
+}
+
+/** Staff roles: they run the community and never count as ordinary members. */
+export const STAFF_ROLES: readonly CommunityRole[] = ['moderator', 'observer', 'admin'];
+/** Roles that may act on other members (moderate, change roles below their own). */
+export const MANAGING_ROLES: readonly CommunityRole[] = ['moderator', 'admin'];
+
+/** True when the membership is active with one of the roles. */
+export function hasRole(membership: MembershipFacts | null, roles: readonly CommunityRole[]): boolean {
+  return !!membership && membership.status === 'active' && roles.includes(membership.role);
+}

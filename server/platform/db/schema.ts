@@ -1,0 +1,162 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json = ColumnType<unknown, string, string>;
+
+/** Community roles, from least to most powerful. `observer` is staff that never posts publicly. */
+export type CommunityRole = 'member' | 'expert' | 'moderator' | 'observer' | 'admin';
+export type MembershipStatus = 'active' | 'pending' | 'suspended';
+export type CommunityVisibility = 'public' | 'private' | 'hidden';
+export type JoinPolicy = 'open' | 'approval' | 'invitation';
+
+export interface AuthUserTable {
+  id: string;
+  name: string;
+  email: string;
+  email_verified: Generated<boolean>;
+  image: string | null;
+  phone: string | null;
+  locale: string | null;
+  is_platform_admin: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AuthSessionTable {
+  id: string;
+  user_id: string;
+  token: string;
+  expires_at: Timestamp;
+  ip_address: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CommunityTable {
+  id: string;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  default_locale: Generated<string>;
+  visibility: Generated<CommunityVisibility>;
+  join_policy: Generated<JoinPolicy>;
+  member_cap: number | null;
+  logo_url: string | null;
+  primary_color: Generated<string>;
+  accent_color: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MembershipTable {
+  id: string;
+  community_id: string;
+  user_id: string;
+  pseudonym: string;
+  pseudonym_key: string;
+  role: Generated<CommunityRole>;
+  status: Generated<MembershipStatus>;
+  bio: Generated<string>;
+  joined_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CommunityInvitationTable {
+  id: string;
+  community_id: string;
+  code_hash: string;
+  email: string | null;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+  used_by: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface AccessLogTable {
+  id: string;
+  community_id: string;
+  actor_user_id: string;
+  subject_membership_id: string;
+  fields: string[];
+  purpose: string;
+  created_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: string;
+  community_id: string | null;
+  actor_user_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string;
+  data: Json;
+  created_at: Timestamp;
+}
+
+export interface OutboxEventTable {
+  id: string;
+  type: string;
+  community_id: string | null;
+  actor_user_id: string | null;
+  payload: Json;
+  created_at: Timestamp;
+  dispatched_at: NullableTimestamp;
+  failed_at: NullableTimestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export interface EventDeliveryTable {
+  event_id: string;
+  subscriber: string;
+  delivered_at: Timestamp;
+}
+
+export type MailStatus = 'captured' | 'queued' | 'sent' | 'failed';
+export interface MailMessageTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  kind: string;
+  locale: string;
+  status: MailStatus;
+  attempts: Generated<number>;
+  error: string | null;
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
+}
+
+export interface SetupTokenTable {
+  id: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+/** The Kysely database interface: every table Cercle's code may query. */
+export interface DB {
+  auth_user: AuthUserTable;
+  auth_session: AuthSessionTable;
+  communities: CommunityTable;
+  memberships: MembershipTable;
+  community_invitations: CommunityInvitationTable;
+  access_log: AccessLogTable;
+  audit_log: AuditLogTable;
+  outbox_events: OutboxEventTable;
+  event_deliveries: EventDeliveryTable;
+  mail_messages: MailMessageTable;
+  setup_tokens: SetupTokenTable;
+}
+
+export type CommunityRow = Selectable<CommunityTable>;
+export type NewCommunity = Insertable<CommunityTable>;
+export type CommunityUpdate = Updateable<CommunityTable>;
+export type MembershipRow = Selectable<MembershipTable>;
+export type MailMessageRow = Selectable<MailMessageTable>;
+export type OutboxEventRow = Selectable<OutboxEventTable>;

@@ -1,0 +1,94 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { Static, TSchema } from 'typebox';
+import type { MessageKey } from '../../../common/i18n/index.ts';
+import { AppError, type FieldError } from '../errors/app-error.ts';
+
+/**
+ * The one Ajv instance: Fastify validates requests with it and web actions validate form input with it,
+ * so both answer the same fields with the same messages. `x-message` on a schema names the message key
+ * used when a `pattern` or `format` fails.
+ */
+export const ajv = new Ajv({
+  allErrors: true,
+  coerceTypes: 'array',
+  useDefaults: true,
+  removeAdditional: false,
+  verbose: true,
+  strict: false,
+  keywords: ['x-message'],
+});
+(addFormats as unknown as (a: Ajv) => void)(ajv);
+
+function fieldError(error: ErrorObject): FieldError {
+  const parent = (error.parentSchema ?? {}) as Record<string, unknown>;
+  const custom = parent['x-message'] as MessageKey | undefined;
+  const path = error.instancePath || '';
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { path: `${path}/${String(params.missingProperty)}`, key: 'validation.required' };
+    case 'additionalProperties':
+      return { path: `${path}/${String(params.additionalProperty)}`, key: 'validation.unknownField' };
+    case 'minLength':
+      return params.limit === 1
+        ? { path, key: 'validation.required' }
+        : { path, key: custom ?? 'validation.tooShort', params: { limit: Number(params.limit) } };
+    case 'maxLength':
+      return { path, key: 'validation.tooLong', params: { limit: Number(params.limit) } };
+    case 'minimum':
+      return { path, key: 'validation.tooSmall', params: { limit: Number(params.limit) } };
+    case 'maximum':
+      return { path, key: 'validation.tooLarge', params: { limit: Number(params.limit) } };
+    case 'format':
+      if (custom) return { path, key: custom };
+      if (params.format === 'email') return { path, key: 'validation.invalidEmail' };
+      if (params.format === 'uri') return { path, key: 'validation.invalidUrl' };
+      return { path, key: 'validation.invalidFormat' };
+    case 'pattern':
+      return { path, key: custom ?? 'validation.invalidFormat' };
+    case 'enum':
+    case 'const':
+    case 'anyOf':
+    case 'oneOf':
+      return { path, key: custom ?? 'validation.invalidChoice' };
+    case 'type':
+      return { path, key: params.type === 'integer' ? 'validation.notInteger' : 'validation.invalidType' };
+    default:
+      return { path, key: custom ?? 'validation.invalidFormat' };
+  }
+}
+
+/** Turns Ajv errors into one AppError(validation_failed), one field error per path (the first wins). */
+export function validationError(errors: readonly ErrorObject[], prefix = ''): AppError {
+  const seen = new Set<string>();
+  const fields: FieldError[] = [];
+  // `anyOf` reports each branch first; keep the summary error for the path instead.
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  for (const error of errors) {
+    if (error.keyword !== 'anyOf' && anyOfPaths.has(error.instancePath) && error.schemaPath.includes('anyOf'))
+      continue;
+    const field = fieldError(error);
+    field.path = `${prefix}${field.path}`;
+    if (seen.has(field.path)) continue;
+    seen.add(field.path);
+    fields.push(field);
+  }
+  return new AppError('validation_failed', { fields });
+}
+
+const cache = new WeakMap<TSchema, ValidateFunction>();
+
+/**
+ * Validates (and coerces, and fills defaults of) a value against a schema.
+ * @throws AppError(validation_failed) with one field error per invalid path.
+ */
+export function validate<S extends TSchema>(schema: S, value: unknown): Static<S> {
+  let check = cache.get(schema);
+  if (!check) {
+    check = ajv.compile(schema);
+    cache.set(schema, check);
+  }
+  if (!check(value)) throw validationError(check.errors ?? []);
+  return value as Static<S>;
+}

@@ -1,0 +1,100 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Config } from '../config.ts';
+import { createAuth, type Auth } from './auth/auth.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import type { DB } from './db/schema.ts';
+import { appendEvent, EventDispatcher, type NewEvent } from './events/outbox.ts';
+import { Jobs } from './jobs/jobs.ts';
+import { createLogger, type Logger } from './log/logger.ts';
+import { Mailer } from './mail/mailer.ts';
+import { Realtime } from './realtime/realtime.ts';
+
+/** The process-wide services every command and route reaches through its context. */
+export interface Kernel {
+  config: Config;
+  log: Logger;
+  database: Database;
+  db: Kysely<DB>;
+  dispatcher: EventDispatcher;
+  jobs: Jobs;
+  mailer: Mailer;
+  auth: Auth;
+  realtime: Realtime;
+  /** Starts background parts: pg-boss (and its workers on worker processes) and the outbox sweep. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
+export function openConfiguredDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl
+    ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
+    : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+}
+
+/**
+ * Builds the kernel on an open (or newly opened) database and migrates it.
+ * @throws DataDirLockedError, or the migration error.
+ */
+export async function createKernel(
+  config: Config,
+  options: { database?: Database; log?: Logger } = {},
+): Promise<Kernel> {
+  const log = options.log ?? createLogger(config);
+  const database = options.database ?? (await openConfiguredDatabase(config));
+  await migrateToLatest(database.db);
+  const db = database.db;
+  const dispatcher = new EventDispatcher(db, log);
+  const jobs = new Jobs(database, log, { connectionString: config.databaseUrl });
+  const mailer = new Mailer({ db, jobs, log, smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const auth = createAuth({ config, db, mailer, log });
+  const realtime = new Realtime(log);
+  let started = false;
+  return {
+    config,
+    log,
+    database,
+    db,
+    dispatcher,
+    jobs,
+    mailer,
+    auth,
+    realtime,
+    async start() {
+      if (started) return;
+      started = true;
+      const worker = config.roles.includes('worker');
+      await jobs.start({ work: worker });
+      if (worker) dispatcher.start();
+    },
+    async close() {
+      await dispatcher.stop();
+      await jobs.stop();
+      await realtime.close();
+      await database.close();
+    },
+  };
+}
+
+/** Appends events from inside `transact`. */
+export type Emit = (event: NewEvent) => Promise<string>;
+
+/**
+ * Runs `work` in a transaction; events it emits are written to the outbox in that transaction and
+ * dispatched after the commit (DESIGN rule 6). Inside, every query must go through `trx`.
+ */
+export async function transact<T>(
+  kernel: Kernel,
+  work: (trx: Transaction<DB>, emit: Emit) => Promise<T>,
+): Promise<T> {
+  let emitted = false;
+  const result = await kernel.db.transaction().execute((trx) =>
+    work(trx, (event) => {
+      emitted = true;
+      return appendEvent(trx, event);
+    }),
+  );
+  if (emitted) void kernel.dispatcher.kick();
+  return result;
+}

@@ -1,0 +1,105 @@
+import type { Kysely, Transaction } from 'kysely';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { type Locale, type MessageKey, type MessageParams, translate } from '../../../common/i18n/index.ts';
+import { newId } from '../db/ids.ts';
+import type { DB } from '../db/schema.ts';
+import type { Jobs } from '../jobs/jobs.ts';
+import type { Logger } from '../log/logger.ts';
+
+/** A message to send: recipient, kind (for filtering) and its localized subject and text. */
+export interface OutgoingMail {
+  to: string;
+  kind: string;
+  locale: Locale;
+  subjectKey: MessageKey;
+  bodyKey: MessageKey;
+  params: MessageParams;
+}
+
+const SEND_JOB = 'mail.send';
+
+/**
+ * Outgoing email. Every message is stored in `mail_messages` (the outbox platform admins read). Without
+ * SMTP it stays there as `captured`; with `SMTP_URL` a job sends it, with retries.
+ */
+export class Mailer {
+  readonly #db: Kysely<DB>;
+  readonly #jobs: Jobs;
+  readonly #log: Logger;
+  readonly #transport: Transporter | null;
+  readonly #from: string;
+
+  constructor(options: { db: Kysely<DB>; jobs: Jobs; log: Logger; smtpUrl: string | null; from: string }) {
+    this.#db = options.db;
+    this.#jobs = options.jobs;
+    this.#log = options.log;
+    this.#from = options.from;
+    this.#transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+    this.#jobs.define<{ id: string }>({
+      name: SEND_JOB,
+      retryLimit: 6,
+      handler: ({ id }) => this.deliver(id),
+    });
+  }
+
+  /**
+   * Stores a message and, with SMTP, enqueues its delivery. Pass `trx` to make both part of a transaction.
+   * Returns the stored message id.
+   */
+  async queue(mail: OutgoingMail, trx?: Transaction<DB>): Promise<string> {
+    const id = newId();
+    const footer = translate(mail.locale, 'mail.footer');
+    await (trx ?? this.#db)
+      .insertInto('mail_messages')
+      .values({
+        id,
+        to_address: mail.to,
+        subject: translate(mail.locale, mail.subjectKey, mail.params),
+        text_body: `${translate(mail.locale, mail.bodyKey, mail.params)}\n\n--\n${footer}`,
+        kind: mail.kind,
+        locale: mail.locale,
+        status: this.#transport ? 'queued' : 'captured',
+      })
+      .execute();
+    if (this.#transport) await this.#jobs.send(SEND_JOB, { id }, { trx });
+    return id;
+  }
+
+  /**
+   * Sends one stored message by SMTP (the job handler).
+   * @throws the transport's error, so that the job is retried.
+   */
+  async deliver(id: string): Promise<void> {
+    if (!this.#transport) return;
+    const message = await this.#db
+      .selectFrom('mail_messages')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!message || message.status === 'sent') return;
+    try {
+      await this.#transport.sendMail({
+        from: this.#from,
+        to: message.to_address,
+        subject: message.subject,
+        text: message.text_body,
+      });
+      await this.#db
+        .updateTable('mail_messages')
+        .set((eb) => ({ status: 'sent', sent_at: new Date(), attempts: eb('attempts', '+', 1), error: null }))
+        .where('id', '=', id)
+        .execute();
+    } catch (error) {
+      this.#log.warn({ err: error, mail: id }, 'mail delivery failed');
+      await this.#db
+        .updateTable('mail_messages')
+        .set((eb) => ({
+          attempts: eb('attempts', '+', 1),
+          error: String((error as Error).message).slice(0, 1000),
+        }))
+        .where('id', '=', id)
+        .execute();
+      throw error;
+    }
+  }
+}

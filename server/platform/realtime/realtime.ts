@@ -1,0 +1,115 @@
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createClient } from 'redis';
+import { Server, type Socket } from 'socket.io';
+import type { Actor } from '../authz/actor.ts';
+import type { Logger } from '../log/logger.ts';
+
+/**
+ * Decides whether an actor may join a channel (`community:<id>`, `user:<id>`...). Registered per channel
+ * prefix by the areas that own the channels; a join is authorized like a read (DESIGN rule 9).
+ */
+export type ChannelAuthorizer = (actor: Actor | null, id: string) => Promise<boolean>;
+
+/** Resolves the actor of a socket handshake from its headers (the session cookie). */
+export type HandshakeAuthenticator = (headers: Headers) => Promise<Actor | null>;
+
+const CHANNEL_RE = /^([a-z-]+):([0-9a-f-]{36})$/;
+
+/**
+ * Real time over Socket.IO. Without Redis: the in-memory adapter with connection-state recovery. With
+ * REDIS_URL: the Redis streams adapter, which also recovers missed messages across processes.
+ */
+export class Realtime {
+  readonly #log: Logger;
+  readonly #authorizers = new Map<string, ChannelAuthorizer>();
+  #io: Server | null = null;
+  #redis: ReturnType<typeof createClient> | null = null;
+
+  constructor(log: Logger) {
+    this.#log = log;
+  }
+
+  /** Registers who may join the channels with this prefix. */
+  channel(prefix: string, authorizer: ChannelAuthorizer): void {
+    this.#authorizers.set(prefix, authorizer);
+  }
+
+  /** Attaches Socket.IO to the HTTP server. */
+  async attach(
+    server: HttpServer,
+    options: { redisUrl: string | null; authenticate: HandshakeAuthenticator },
+  ) {
+    const io = new Server(server, {
+      path: '/socket.io',
+      serveClient: false,
+      connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+      cors: { origin: false },
+    });
+    if (options.redisUrl) {
+      this.#redis = createClient({ url: options.redisUrl });
+      this.#redis.on('error', (error) => this.#log.error({ err: error }, 'redis error'));
+      await this.#redis.connect();
+      io.adapter(createAdapter(this.#redis, { streamName: 'cercle:socket.io', maxLen: 100_000 }));
+    }
+    io.use(async (socket, next) => {
+      try {
+        const headers = new Headers();
+        for (const [key, value] of Object.entries(socket.handshake.headers)) {
+          if (typeof value === 'string') headers.set(key, value);
+        }
+        socket.data.actor = await options.authenticate(headers);
+        next();
+      } catch (error) {
+        this.#log.warn({ err: error }, 'socket authentication failed');
+        next(new Error('unauthenticated'));
+      }
+    });
+    io.on('connection', (socket) => this.#onConnection(socket));
+    this.#io = io;
+  }
+
+  #onConnection(socket: Socket): void {
+    socket.on(
+      'subscribe',
+      async (payload: unknown, ack?: (reply: { ok: boolean; code?: string }) => void) => {
+        const reply = typeof ack === 'function' ? ack : () => undefined;
+        const channel = (payload as { channel?: unknown } | null)?.channel;
+        const match = typeof channel === 'string' ? CHANNEL_RE.exec(channel) : null;
+        const authorizer = match ? this.#authorizers.get(match[1]!) : undefined;
+        if (!match || !authorizer) return reply({ ok: false, code: 'bad_request' });
+        try {
+          if (!(await authorizer(socket.data.actor as Actor | null, match[2]!))) {
+            return reply({ ok: false, code: socket.data.actor ? 'forbidden' : 'unauthenticated' });
+          }
+          await socket.join(channel as string);
+          reply({ ok: true });
+        } catch (error) {
+          this.#log.error({ err: error }, 'subscribe failed');
+          reply({ ok: false, code: 'internal' });
+        }
+      },
+    );
+    socket.on('unsubscribe', async (payload: unknown) => {
+      const channel = (payload as { channel?: unknown } | null)?.channel;
+      if (typeof channel === 'string') await socket.leave(channel);
+    });
+  }
+
+  /** Sends an event to every socket in a channel, on every process. No-op before `attach`. */
+  publish(channel: string, event: string, payload: unknown): void {
+    this.#io?.to(channel).emit(event, payload);
+  }
+
+  /** Closes sockets and the Redis connection. */
+  async close(): Promise<void> {
+    if (this.#io) {
+      await new Promise<void>((resolve) => this.#io!.close(() => resolve()));
+      this.#io = null;
+    }
+    if (this.#redis) {
+      await this.#redis.quit().catch(() => undefined);
+      this.#redis = null;
+    }
+  }
+}

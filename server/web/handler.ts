@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import { createReadableStreamFromReadable, writeReadableStreamToWritable } from '@react-router/node';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createRequestHandler, RouterContextProvider, type ServerBuild } from 'react-router';
+import { appContext } from '../../web/context.ts';
+import { ctxOf, toHeaders } from '../platform/http/request-context.ts';
+import type { Kernel } from '../platform/kernel.ts';
+import { createWebApi } from './web-api.ts';
+
+/** Where `react-router build` writes the app. */
+export const BUILD_DIR = resolve(import.meta.dirname, '../../build');
+
+function toFetchRequest(request: FastifyRequest, origin: string): Request {
+  const url = new URL(request.url, origin);
+  const init: RequestInit & { duplex?: 'half' } = {
+    method: request.method,
+    headers: toHeaders(request.headers),
+  };
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    init.body = createReadableStreamFromReadable(request.raw);
+    init.duplex = 'half';
+  }
+  return new Request(url, init);
+}
+
+async function sendResponse(reply: FastifyReply, response: Response): Promise<void> {
+  reply.hijack();
+  const res = reply.raw;
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, key) => {
+    if (key !== 'set-cookie') headers[key] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  res.writeHead(response.status, response.statusText, headers);
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+/**
+ * Serves the React Router app: hashed assets from `build/client` (cached for a year), every other
+ * non-API URL server-rendered with the request's viewer, locale and web API in the load context.
+ * @throws Error when the web app was not built.
+ */
+export async function registerWeb(app: FastifyInstance, kernel: Kernel): Promise<void> {
+  const serverEntry = join(BUILD_DIR, 'server/index.js');
+  if (!existsSync(serverEntry)) throw new Error('The web app is not built: run `npm run build` first.');
+  const build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild;
+  const handle = createRequestHandler(
+    build,
+    kernel.config.env === 'development' ? 'development' : 'production',
+  );
+
+  await app.register(fastifyStatic, {
+    root: join(BUILD_DIR, 'client'),
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    setHeaders: (res, path) => {
+      res.header(
+        'cache-control',
+        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+      );
+    },
+  });
+
+  await app.register(async (web) => {
+    // Leave bodies unread: React Router reads form posts itself.
+    web.removeAllContentTypeParsers();
+    web.addContentTypeParser('*', (_request, _payload, done) => done(null));
+    web.route({
+      method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      url: '/*',
+      schema: { hide: true },
+      handler: async (request, reply) => {
+        if (request.url.startsWith('/api/')) {
+          return reply.callNotFound();
+        }
+        const fetchRequest = toFetchRequest(request, kernel.config.publicUrl);
+        const ctx = ctxOf(kernel, request);
+        const context = new RouterContextProvider();
+        context.set(appContext, {
+          viewer: request.actor
+            ? {
+                userId: request.actor.userId,
+                name: request.actor.name,
+                email: request.actor.email,
+                isPlatformAdmin: request.actor.isPlatformAdmin,
+              }
+            : null,
+          locale: request.locale,
+          publicUrl: kernel.config.publicUrl,
+          requestId: request.id,
+          api: createWebApi(ctx, fetchRequest.headers),
+        });
+        await sendResponse(reply, await handle(fetchRequest, context));
+      },
+    });
+  });
+}

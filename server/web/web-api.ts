@@ -1,0 +1,101 @@
+import type { Ctx } from '../platform/context.ts';
+import { listMail } from '../modules/admin/commands/list-mail.ts';
+import { createCommunity } from '../modules/communities/commands/create-community.ts';
+import { getCommunity } from '../modules/communities/commands/get-community.ts';
+import { listCommunities } from '../modules/communities/commands/list-communities.ts';
+import { updateCommunity } from '../modules/communities/commands/update-community.ts';
+import { getMe, updateMe } from '../modules/identity/commands/me.ts';
+import { completeSetup } from '../modules/identity/commands/setup.ts';
+import { checkPseudonym } from '../modules/members/commands/check-pseudonym.ts';
+import { createInvitation } from '../modules/members/commands/create-invitation.ts';
+import { getAccessLog } from '../modules/members/commands/get-access-log.ts';
+import { getMember } from '../modules/members/commands/get-member.ts';
+import { getMemberIdentity } from '../modules/members/commands/get-member-identity.ts';
+import { joinCommunity } from '../modules/members/commands/join-community.ts';
+import { listMembers } from '../modules/members/commands/list-members.ts';
+import { updateMember } from '../modules/members/commands/update-member.ts';
+
+/** A better-auth call's outcome as the web needs it: status, cookies to forward, JSON body. */
+export interface AuthResult {
+  ok: boolean;
+  status: number;
+  setCookies: string[];
+  body: Record<string, unknown> | null;
+}
+
+async function authResult(response: Response): Promise<AuthResult> {
+  let body: Record<string, unknown> | null = null;
+  try {
+    body = (await response.json()) as Record<string, unknown>;
+  } catch {
+    body = null;
+  }
+  return { ok: response.ok, status: response.status, setCookies: response.headers.getSetCookie(), body };
+}
+
+/**
+ * The operations the web app may call, bound to the request's context. They are the same commands the
+ * REST routes call, so the browser and the API apply one set of rules.
+ */
+export function createWebApi(ctx: Ctx, headers: Headers) {
+  const auth = ctx.kernel.auth.api;
+  const call = async (fn: () => Promise<Response>) => {
+    try {
+      return await authResult(await fn());
+    } catch (error) {
+      const e = error as { statusCode?: number; status?: number; body?: Record<string, unknown> };
+      const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
+      if (status >= 500) throw error;
+      return { ok: false, status, setCookies: [], body: e.body ?? null } satisfies AuthResult;
+    }
+  };
+  return {
+    listCommunities: (q: { limit?: number; cursor?: string; mine?: boolean } = {}) =>
+      listCommunities({ ctx, ...q }),
+    getCommunity: (community: string) => getCommunity({ ctx, community }),
+    createCommunity: (input: unknown) => createCommunity({ ctx, input }),
+    updateCommunity: (community: string, input: unknown) => updateCommunity({ ctx, community, input }),
+    joinCommunity: (community: string, input: unknown) => joinCommunity({ ctx, community, input }),
+    checkPseudonym: (community: string, pseudonym: string) => checkPseudonym({ ctx, community, pseudonym }),
+    listMembers: (community: string, query: Parameters<typeof listMembers>[0]['query'] = {}) =>
+      listMembers({ ctx, community, query }),
+    getMember: (community: string, memberId: string) => getMember({ ctx, community, memberId }),
+    updateMember: (community: string, memberId: string, input: unknown) =>
+      updateMember({ ctx, community, memberId, input }),
+    getMemberIdentity: (community: string, memberId: string, purpose?: string) =>
+      getMemberIdentity({ ctx, community, memberId, purpose }),
+    getAccessLog: (community: string, q: { limit?: number; cursor?: string } = {}) =>
+      getAccessLog({ ctx, community, ...q }),
+    createInvitation: (community: string, input: unknown) => createInvitation({ ctx, community, input }),
+    getMe: () => getMe({ ctx }),
+    updateMe: (input: unknown) => updateMe({ ctx, input }),
+    listMail: (q: { to?: string; limit?: number; cursor?: string } = {}) => listMail({ ctx, ...q }),
+    completeSetup: (input: unknown) => completeSetup({ ctx, input }),
+    auth: {
+      signUp: (body: { name: string; email: string; password: string }) =>
+        call(() =>
+          auth.signUpEmail({ body: { ...body, callbackURL: '/verified' }, headers, asResponse: true }),
+        ),
+      signIn: (body: { email: string; password: string }) =>
+        call(() =>
+          auth.signInEmail({ body: { ...body, callbackURL: '/verified' }, headers, asResponse: true }),
+        ),
+      signOut: () => call(() => auth.signOut({ headers, asResponse: true })),
+      requestPasswordReset: (email: string) =>
+        call(() =>
+          auth.requestPasswordReset({
+            body: { email, redirectTo: '/reset-password' },
+            headers,
+            asResponse: true,
+          }),
+        ),
+      resetPassword: (token: string, newPassword: string) =>
+        call(() => auth.resetPassword({ body: { token, newPassword }, headers, asResponse: true })),
+      magicLink: (email: string) =>
+        call(() => auth.signInMagicLink({ body: { email, callbackURL: '/' }, headers, asResponse: true })),
+    },
+  };
+}
+
+/** The web API type (for loaders and actions). */
+export type WebApi = ReturnType<typeof createWebApi>;

@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import { useLocale, useT } from '../lib/i18n.ts';
+
+/** Shows a date in the viewer's language and time zone (the server renders UTC, the browser corrects). */
+export function LocalTime({ iso, withTime = false }: { iso: string; withTime?: boolean }) {
+  const locale = useLocale();
+  const options: Intl.DateTimeFormatOptions = withTime
+    ? { dateStyle: 'medium', timeStyle: 'short' }
+    : { dateStyle: 'long' };
+  const [zone, setZone] = useState<string>('UTC');
+  useEffect(() => setZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
+  const formatted = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone }).format(new Date(iso));
+  return <time dateTime={iso}>{formatted}</time>;
+}
+
+/** A role badge (member roles are translated; plain members get no badge). */
+export function RoleBadge({ role }: { role: string }) {
+  const t = useT();
+  if (role === 'member') return null;
+  return <span className={`badge badge--${role}`}>{t(`role.${role}`)}</span>;
+}
+
+/** A round avatar with the pseudonym's initial (no photo stored yet). */
+export function Avatar({ name }: { name: string }) {
+  const initial = [...name.trim()][0]?.toUpperCase() ?? '?';
+  let hue = 0;
+  for (const ch of name) hue = (hue * 31 + ch.charCodeAt(0)) % 360;
+  return (
+    <span className="avatar" aria-hidden="true" style={{ background: `hsl(${hue} 45% 42%)` }}>
+      {initial}
+    </span>
+  );
+}

@@ -1,0 +1,67 @@
+import { Form, useActionData } from 'react-router';
+import { Avatar, LocalTime, RoleBadge } from '../components/bits.tsx';
+import { FormMessage, SubmitButton } from '../components/form.tsx';
+import { appContext } from '../context.ts';
+import { attempt, guard } from '../lib/errors.ts';
+import { useT } from '../lib/i18n.ts';
+import type { Route } from './+types/community-member.ts';
+import { useCommunity } from './community.tsx';
+
+export async function loader({ context, params }: Route.LoaderArgs) {
+  const web = context.get(appContext);
+  return guard(web.locale, () => web.api.getMember(params.slug, params.memberId));
+}
+
+export const meta: Route.MetaFunction = ({ loaderData: data }) =>
+  data ? [{ title: `${data.pseudonym} · Cercle` }] : [];
+
+/** Reveals the member's identity to staff holding the right; the read is written to the access log. */
+export async function action({ context, params }: Route.ActionArgs) {
+  const web = context.get(appContext);
+  return attempt(web.locale, async () => ({
+    identity: await web.api.getMemberIdentity(params.slug, params.memberId, 'profile'),
+  }));
+}
+
+export default function MemberProfile({ loaderData: member }: Route.ComponentProps) {
+  const t = useT();
+  const community = useCommunity();
+  const result = useActionData<typeof action>();
+  const identity = result && 'identity' in result ? result.identity : null;
+  const refused = result && 'formError' in result ? result.formError : null;
+  return (
+    <section>
+      <div className="profile-head">
+        <Avatar name={member.pseudonym} />
+        <div>
+          <h1>{t('profile.title', { pseudonym: member.pseudonym })}</h1>
+          <p className="meta">
+            <RoleBadge role={member.role} /> {t('community.since', { date: '' })}
+            <LocalTime iso={member.joinedAt} />
+          </p>
+        </div>
+      </div>
+      {member.bio ? <p>{member.bio}</p> : null}
+      {community.abilities.viewIdentity ? (
+        <div className="staff-box">
+          <FormMessage error={refused} />
+          {identity ? (
+            <dl className="identity">
+              <dt>{t('members.realName')}</dt>
+              <dd>{identity.name}</dd>
+              <dt>{t('members.email')}</dt>
+              <dd>{identity.email}</dd>
+              <dt>{t('members.phone')}</dt>
+              <dd>{identity.phone ?? '—'}</dd>
+            </dl>
+          ) : (
+            <Form method="post">
+              <p className="meta">{t('members.identityLogged')}</p>
+              <SubmitButton>{t('members.identity')}</SubmitButton>
+            </Form>
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import type { CSSProperties } from 'react';
+import { NavLink, Outlet, useRouteLoaderData } from 'react-router';
+import type { CommunityDto } from '../../server/modules/communities/communities.schemas.ts';
+import { appContext } from '../context.ts';
+import { guard } from '../lib/errors.ts';
+import { useT } from '../lib/i18n.ts';
+import type { Route } from './+types/community.ts';
+
+export async function loader({ context, params }: Route.LoaderArgs) {
+  const web = context.get(appContext);
+  return guard(web.locale, () => web.api.getCommunity(params.slug));
+}
+
+export const meta: Route.MetaFunction = ({ loaderData: data }) =>
+  data
+    ? [
+        { title: `${data.name} · Cercle` },
+        { name: 'description', content: data.description },
+        { property: 'og:title', content: data.name },
+        ...(data.visibility === 'public' ? [] : [{ name: 'robots', content: 'noindex' }]),
+      ]
+    : [];
+
+/** The community the current page is about (from the `c/:slug` layout loader). */
+export function useCommunity(): CommunityDto {
+  return useRouteLoaderData('routes/community') as CommunityDto;
+}
+
+export default function CommunityLayout({ loaderData: community }: Route.ComponentProps) {
+  const t = useT();
+  const a = community.abilities;
+  const style = { '--brand': community.primaryColor, '--accent': community.accentColor } as CSSProperties;
+  return (
+    <div className="community" style={style}>
+      <div className="community__band">
+        {community.logoUrl ? <img src={community.logoUrl} alt="" className="community__logo" /> : null}
+        <p className="community__name">
+          <NavLink to={`/c/${community.slug}`} end>
+            {community.name}
+          </NavLink>
+        </p>
+        {a.manageMembers || a.update || a.viewAccessLog ? (
+          <nav aria-label={t('community.staff')} className="tabs">
+            <ul>
+              {a.manageMembers ? (
+                <li>
+                  <NavLink to={`/c/${community.slug}/members`}>{t('community.members')}</NavLink>
+                </li>
+              ) : null}
+              {a.update ? (
+                <li>
+                  <NavLink to={`/c/${community.slug}/settings`}>{t('community.settings')}</NavLink>
+                </li>
+              ) : null}
+              {a.viewAccessLog ? (
+                <li>
+                  <NavLink to={`/c/${community.slug}/access-log`}>{t('community.accessLog')}</NavLink>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+        ) : null}
+      </div>
+      <Outlet />
+    </div>
+  );
+}

@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -45,10 +46,18 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
 
   modulesInit(kernel);
   await app.register(cookie);
+  // Security headers. A Content-Security-Policy needs a per-request nonce for React Router's inline
+  // hydration scripts; it is not set yet (see docs/SECURITY.md).
+  await app.register(helmet, {
+    contentSecurityPolicy: false,
+    crossOriginEmbedderPolicy: false,
+    // The browsers' default: forms keep sending their Origin (the CSRF check relies on it).
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
   registerRequestContext(app, kernel);
   await app.register(rateLimit, {
     global: true,
-    max: 600,
+    max: config.rateLimitPerMinute,
     timeWindow: 60_000,
     keyGenerator: (request) => request.actor?.userId ?? request.ip,
     allowList: (request) =>

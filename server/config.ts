@@ -20,10 +20,20 @@ export interface Config {
   sessionSecret: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   roles: ProcessRole[];
+  /**
+   * Whether a web-role process also serves the React Router app (CERCLE_WEB, default true). `false` serves
+   * only the API, health checks and Socket.IO, without `npm run build` (API-only nodes, process tests).
+   */
+  web: boolean;
   admin: { email: string; password: string } | null;
   trustProxy: boolean;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
+  /**
+   * Requests per minute the global rate limit allows one key (the signed-in user, else the client IP):
+   * RATE_LIMIT_PER_MINUTE, default 600. Raised by load tests (`npm run bench`), not in production.
+   */
+  rateLimitPerMinute: number;
 }
 
 /** Thrown when the environment holds invalid values; lists every problem, one per line. */
@@ -133,6 +143,11 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`CERCLE_ROLES must be a comma-separated list of web and worker (got "${rolesRaw}")`);
   }
 
+  const webRaw = env.CERCLE_WEB?.trim() || 'true';
+  if (!['true', 'false'].includes(webRaw)) {
+    problems.push(`CERCLE_WEB must be true or false (got "${webRaw}")`);
+  }
+
   const adminEmail = env.CERCLE_ADMIN_EMAIL?.trim();
   const adminPassword = env.CERCLE_ADMIN_PASSWORD ?? '';
   let admin: Config['admin'] = null;
@@ -147,6 +162,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const bodyLimit = readInt(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024, problems);
+  const rateLimitPerMinute = readInt(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 100_000_000, problems);
   const trustProxyRaw = env.TRUST_PROXY?.trim() || 'false';
   if (!['true', 'false'].includes(trustProxyRaw)) {
     problems.push(`TRUST_PROXY must be true or false (got "${trustProxyRaw}")`);
@@ -166,8 +182,10 @@ export function loadConfig(env: Env = process.env): Config {
     sessionSecret,
     logLevel,
     roles,
+    web: webRaw === 'true',
     admin,
     trustProxy: trustProxyRaw === 'true',
     bodyLimit,
+    rateLimitPerMinute,
   };
 }

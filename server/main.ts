@@ -25,7 +25,7 @@ function option(args: string[], name: string): string | undefined {
 async function serve(config: Config): Promise<void> {
   const kernel = await createKernel(config);
   const { setupUrl } = await ensureFirstAdmin(kernel);
-  const app = await buildApp(kernel, { web: config.roles.includes('web') });
+  const app = await buildApp(kernel, { web: config.roles.includes('web') && config.web });
   await kernel.realtime.attach(app.server, {
     redisUrl: config.redisUrl,
     authenticate: (headers) => resolveActor(kernel, headers),
@@ -43,6 +43,8 @@ async function serve(config: Config): Promise<void> {
     if (stopping) return;
     stopping = true;
     kernel.log.info({ signal }, 'stopping');
+    // Sockets first: an open WebSocket keeps the HTTP server, hence `app.close()`, waiting forever.
+    await kernel.realtime.close();
     await app.close();
     await kernel.close();
     process.exit(0);

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
@@ -156,4 +157,142 @@ export async function ctxFor(user: TestUser | null, kernelOverride?: Kernel): Pr
     locale: 'en',
     requestId: 'test',
   };
+}
+
+/** Creates a verified account without signing in (fast): enough for `ctxFor` in command tests. */
+export async function plainUser(
+  options: { platformAdmin?: boolean; name?: string; email?: string } = {},
+): Promise<TestUser> {
+  const { kernel } = await testApp();
+  const userId = newId();
+  const email = options.email ?? `user-${userId}@example.test`;
+  const name = options.name ?? 'Plain User';
+  await kernel.db
+    .insertInto('auth_user')
+    .values({
+      id: userId,
+      name,
+      email,
+      email_verified: true,
+      is_platform_admin: !!options.platformAdmin,
+      image: null,
+      phone: null,
+      locale: null,
+    })
+    .execute();
+  return { userId, email, name, headers: {} };
+}
+
+/** The outbox events of a community, oldest first: type and payload. */
+export async function outboxEventsOf(communityId: string, kernel?: Kernel) {
+  const db = (kernel ?? (await testApp()).kernel).db;
+  const rows = await db
+    .selectFrom('outbox_events')
+    .select(['type', 'payload', 'actor_user_id'])
+    .where('community_id', '=', communityId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    type: r.type,
+    payload: r.payload as Record<string, unknown>,
+    actor: r.actor_user_id,
+  }));
+}
+
+/** The audit-log rows of a community, oldest first. */
+export async function auditRowsOf(communityId: string) {
+  const { kernel } = await testApp();
+  return kernel.db
+    .selectFrom('audit_log')
+    .select(['action', 'actor_user_id', 'target_type', 'target_id', 'data'])
+    .where('community_id', '=', communityId)
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * Awaits a promise expected to fail with an AppError of `code` (and, when given, a field error on
+ * `path`); returns the error for further checks.
+ */
+export async function expectAppError(
+  promise: Promise<unknown>,
+  code: string,
+  path?: string,
+): Promise<{ code: string; fields: { path: string; key: string }[]; messageKey: string | null }> {
+  let error: unknown = null;
+  try {
+    await promise;
+  } catch (e) {
+    error = e;
+  }
+  const e = error as { code?: string; fields?: { path: string; key: string }[]; messageKey?: string | null };
+  if (!error || e.code !== code) {
+    throw new Error(
+      `expected AppError(${code}), got ${error ? `${e.code ?? ''} ${String(error)}` : 'success'}`,
+    );
+  }
+  if (path !== undefined && !e.fields?.some((f) => f.path === path)) {
+    throw new Error(`expected a field error on ${path}, got ${JSON.stringify(e.fields)}`);
+  }
+  return e as never;
+}
+
+/** Polls `probe` until it returns a value other than undefined/null/false (at most `timeoutMs`). */
+export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null && value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A kernel on its own empty database: PGlite in memory, or a new PostgreSQL database dropped on close. */
+export async function isolatedKernel(env: Record<string, string> = {}): Promise<Kernel> {
+  if (!process.env.DATABASE_URL) return makeKernel(env);
+  const name = `cercle_iso_${newId().replace(/-/g, '').slice(-16)}`;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  const kernel = await makeKernel({ ...env, DATABASE_URL: url.href });
+  const close = kernel.close.bind(kernel);
+  kernel.close = async () => {
+    await close();
+    const dropper = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await dropper.connect();
+    try {
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } finally {
+      await dropper.end();
+    }
+  };
+  return kernel;
+}
+
+/**
+ * Every route mounted on the app (method and Fastify path), read from `printRoutes`; HEAD routes that
+ * Fastify adds for GET are left out.
+ */
+export function mountedRoutes(app: FastifyInstance): { method: string; url: string }[] {
+  const routes: { method: string; url: string }[] = [];
+  const stack: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const match = /^([│ ]*)[├└]── (\S+)(?: \(([^)]*)\))?/.exec(line);
+    if (!match) continue;
+    const depth = match[1]!.length / 4;
+    stack.length = depth;
+    const url = `${stack.join('')}${match[2]}`;
+    stack.push(match[2]!);
+    for (const method of (match[3] ?? '').split(',').map((m) => m.trim())) {
+      if (method && method !== 'HEAD' && method !== '-') routes.push({ method, url });
+    }
+  }
+  return routes;
 }

@@ -101,7 +101,7 @@ function Header() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-  const data = useRouteLoaderData('root') as RootData | undefined;
+  const data = useRouteLoaderData<RootData>('root');
   const locale = data?.locale ?? DEFAULT_LOCALE;
   return (
     <html lang={locale}>
@@ -136,7 +136,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const data = useRouteLoaderData('root') as RootData | undefined;
+  const data = useRouteLoaderData<RootData>('root');
   const locale = data?.locale ?? DEFAULT_LOCALE;
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const message =

@@ -43,7 +43,7 @@ export function translate(locale: Locale, key: string, params?: MessageParams): 
 }
 
 /** Returns a `t` function bound to one locale. */
-export function translator(locale: Locale): (key: MessageKey | string, params?: MessageParams) => string {
+export function translator(locale: Locale): (key: string, params?: MessageParams) => string {
   return (key, params) => translate(locale, key, params);
 }
 

@@ -6,6 +6,8 @@ import { createReadableStreamFromReadable, writeReadableStreamToWritable } from 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from 'react-router';
 import { appContext } from '../../web/context.ts';
+import { CLIENT_IP_HEADER } from '../platform/auth/auth.ts';
+import { translate } from '../../common/i18n/index.ts';
 import { ctxOf, toHeaders } from '../platform/http/request-context.ts';
 import type { Kernel } from '../platform/kernel.ts';
 import { createWebApi } from './web-api.ts';
@@ -25,6 +27,21 @@ function toFetchRequest(request: FastifyRequest, origin: string): Request {
   }
   return new Request(url, init);
 }
+
+/**
+ * Refuses cross-site writes (CSRF): a non-GET request must come from Cercle's own origin when the browser
+ * says where it comes from (Origin, or Sec-Fetch-Site).
+ */
+function isSameOrigin(request: FastifyRequest, publicUrl: string): boolean {
+  if (request.method === 'GET' || request.method === 'HEAD') return true;
+  const origin = request.headers.origin;
+  // "null" is what browsers send when the referrer policy hides the origin: fall back to Sec-Fetch-Site.
+  if (origin && origin !== 'null') return origin === new URL(publicUrl).origin;
+  const site = request.headers['sec-fetch-site'];
+  return site === undefined || site === 'same-origin' || site === 'none';
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 async function sendResponse(reply: FastifyReply, response: Response): Promise<void> {
   reply.hijack();
@@ -78,6 +95,14 @@ export async function registerWeb(app: FastifyInstance, kernel: Kernel): Promise
       handler: async (request, reply) => {
         if (request.url.startsWith('/api/')) {
           return reply.callNotFound();
+        }
+        if (!isSameOrigin(request, kernel.config.publicUrl)) {
+          return reply
+            .status(403)
+            .type('text/html; charset=utf-8')
+            .send(
+              `<!doctype html><html lang="${request.locale}"><meta charset="utf-8"><title>403</title><main><h1>${escapeHtml(translate(request.locale, 'error.pageTitle'))}</h1><p role="alert">${escapeHtml(translate(request.locale, 'error.forbidden'))}</p><p><a href="/">${escapeHtml(translate(request.locale, 'error.backHome'))}</a></p></main></html>`,
+            );
         }
         const fetchRequest = toFetchRequest(request, kernel.config.publicUrl);
         const ctx = ctxOf(kernel, request);

@@ -1,3 +1,4 @@
+import { CLIENT_IP_HEADER } from '../platform/auth/auth.ts';
 import type { Ctx } from '../platform/context.ts';
 import { listMail } from '../modules/admin/commands/list-mail.ts';
 import { createCommunity } from '../modules/communities/commands/create-community.ts';
@@ -38,16 +39,22 @@ async function authResult(response: Response): Promise<AuthResult> {
  * REST routes call, so the browser and the API apply one set of rules.
  */
 export function createWebApi(ctx: Ctx, headers: Headers) {
-  const auth = ctx.kernel.auth.api;
-  const call = async (fn: () => Promise<Response>) => {
-    try {
-      return await authResult(await fn());
-    } catch (error) {
-      const e = error as { statusCode?: number; status?: number; body?: Record<string, unknown> };
-      const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
-      if (status >= 500) throw error;
-      return { ok: false, status, setCookies: [], body: e.body ?? null } satisfies AuthResult;
+  const { auth, config } = ctx.kernel;
+  // Auth calls go through better-auth's own HTTP handler, so its rate limits and Origin check apply to
+  // the web forms exactly as to /api/auth (the request keeps the browser's cookie, origin and address).
+  const call = async (path: string, body: Record<string, unknown>) => {
+    const forwarded = new Headers({ 'content-type': 'application/json' });
+    for (const name of ['cookie', 'origin', 'user-agent', 'accept-language', CLIENT_IP_HEADER]) {
+      const value = headers.get(name);
+      if (value) forwarded.set(name, value);
     }
+    if (!forwarded.has('origin')) forwarded.set('origin', new URL(config.publicUrl).origin);
+    const request = new Request(`${config.publicUrl}/api/auth${path}`, {
+      method: 'POST',
+      headers: forwarded,
+      body: JSON.stringify(body),
+    });
+    return authResult(await auth.handler(request));
   };
   return {
     listCommunities: (q: { limit?: number; cursor?: string; mine?: boolean } = {}) =>
@@ -73,26 +80,14 @@ export function createWebApi(ctx: Ctx, headers: Headers) {
     completeSetup: (input: unknown) => completeSetup({ ctx, input }),
     auth: {
       signUp: (body: { name: string; email: string; password: string }) =>
-        call(() =>
-          auth.signUpEmail({ body: { ...body, callbackURL: '/verified' }, headers, asResponse: true }),
-        ),
+        call('/sign-up/email', { ...body, callbackURL: '/verified' }),
       signIn: (body: { email: string; password: string }) =>
-        call(() =>
-          auth.signInEmail({ body: { ...body, callbackURL: '/verified' }, headers, asResponse: true }),
-        ),
-      signOut: () => call(() => auth.signOut({ headers, asResponse: true })),
+        call('/sign-in/email', { ...body, callbackURL: '/verified' }),
+      signOut: () => call('/sign-out', {}),
       requestPasswordReset: (email: string) =>
-        call(() =>
-          auth.requestPasswordReset({
-            body: { email, redirectTo: '/reset-password' },
-            headers,
-            asResponse: true,
-          }),
-        ),
-      resetPassword: (token: string, newPassword: string) =>
-        call(() => auth.resetPassword({ body: { token, newPassword }, headers, asResponse: true })),
-      magicLink: (email: string) =>
-        call(() => auth.signInMagicLink({ body: { email, callbackURL: '/' }, headers, asResponse: true })),
+        call('/request-password-reset', { email, redirectTo: '/reset-password' }),
+      resetPassword: (token: string, newPassword: string) => call('/reset-password', { token, newPassword }),
+      magicLink: (email: string) => call('/sign-in/magic-link', { email, callbackURL: '/' }),
     },
   };
 }

@@ -35,8 +35,10 @@ export function CommunityForm({
   submitLabel: string;
 }) {
   const t = useT();
-  const v = (name: string) =>
-    values?.[name] === null || values?.[name] === undefined ? '' : String(values[name]);
+  const v = (name: string) => {
+    const raw = values?.[name];
+    return typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '';
+  };
   return (
     <Form method="post" noValidate className="stack">
       <Field

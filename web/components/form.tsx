@@ -38,16 +38,11 @@ export function Field({ label, name, help, error, multiline, children, ...input 
         ) : null}
       </label>
       {children ? (
-        <select {...common} defaultValue={input.defaultValue as string | undefined} required={input.required}>
+        <select {...common} defaultValue={input.defaultValue} required={input.required}>
           {children}
         </select>
       ) : multiline ? (
-        <textarea
-          {...common}
-          defaultValue={input.defaultValue as string | undefined}
-          maxLength={input.maxLength}
-          rows={4}
-        />
+        <textarea {...common} defaultValue={input.defaultValue} maxLength={input.maxLength} rows={4} />
       ) : (
         <input {...common} {...input} />
       )}

@@ -1,11 +1,5 @@
 import { useRouteLoaderData } from 'react-router';
-import {
-  DEFAULT_LOCALE,
-  type Locale,
-  type MessageKey,
-  type MessageParams,
-  translate,
-} from '../../common/i18n/index.ts';
+import { DEFAULT_LOCALE, type Locale, type MessageParams, translate } from '../../common/i18n/index.ts';
 
 /** Data every page gets from the root loader. */
 export interface RootData {
@@ -16,16 +10,16 @@ export interface RootData {
 
 /** The current interface language (from the root loader). */
 export function useLocale(): Locale {
-  return (useRouteLoaderData('root') as RootData | undefined)?.locale ?? DEFAULT_LOCALE;
+  return useRouteLoaderData<RootData>('root')?.locale ?? DEFAULT_LOCALE;
 }
 
 /** A `t(key, params)` function for the current language. */
-export function useT(): (key: MessageKey | string, params?: MessageParams) => string {
+export function useT(): (key: string, params?: MessageParams) => string {
   const locale = useLocale();
   return (key, params) => translate(locale, key, params);
 }
 
 /** The viewer as the root loader exposes them (name and platform-admin flag only). */
 export function useViewer(): RootData['viewer'] {
-  return (useRouteLoaderData('root') as RootData | undefined)?.viewer ?? null;
+  return useRouteLoaderData<RootData>('root')?.viewer ?? null;
 }

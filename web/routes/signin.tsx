@@ -31,7 +31,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   }
   const result = await web.api.auth.signIn({ email, password });
   if (result.ok) return redirectWithCookies(next, result.setCookies);
-  const code = String(result.body?.code ?? '');
+  const code = typeof result.body?.code === 'string' ? result.body.code : '';
   const formError =
     result.status === 429
       ? t('error.rate_limited')

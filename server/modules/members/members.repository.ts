@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../platform/db/database.ts';
+import { isUuid } from '../../platform/db/ids.ts';
 import type { CommunityRole, MembershipRow, MembershipStatus } from '../../platform/db/schema.ts';
 
 /** Whether a pseudonym key is already used in a community. */
@@ -40,12 +41,13 @@ export async function insertMembership(
   return db.insertInto('memberships').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
-/** One membership of a community by id. */
+/** One membership of a community by id (undefined for an id that is not even a UUID). */
 export async function findMember(
   db: Queryable,
   communityId: string,
   memberId: string,
 ): Promise<MembershipRow | undefined> {
+  if (!isUuid(memberId)) return undefined;
   return db
     .selectFrom('memberships')
     .selectAll()
@@ -54,7 +56,11 @@ export async function findMember(
     .executeTakeFirst();
 }
 
-/** A page of a community's members, oldest first; `statuses` is the query scope. */
+/**
+ * A page of a community's members, oldest first; `statuses` is the query scope. Each row carries
+ * `cursor_joined_at`, its join time with PostgreSQL's microsecond precision (a JS Date keeps only
+ * milliseconds, which would repeat rows across pages).
+ */
 export async function listMemberRows(
   db: Queryable,
   communityId: string,
@@ -65,10 +71,15 @@ export async function listMemberRows(
     limit: number;
     after: [string, string] | null;
   },
-): Promise<MembershipRow[]> {
+): Promise<(MembershipRow & { cursor_joined_at: string })[]> {
   let query = db
     .selectFrom('memberships')
     .selectAll()
+    .select(
+      sql<string>`to_char(joined_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
+        'cursor_joined_at',
+      ),
+    )
     .where('community_id', '=', communityId)
     .where('status', 'in', filter.statuses);
   if (filter.role) query = query.where('role', '=', filter.role);

@@ -13,6 +13,9 @@ import type { DB } from '../db/schema.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Mailer, OutgoingMail } from '../mail/mailer.ts';
 
+/** Internal header carrying the client address to better-auth (always overwritten by the server). */
+export const CLIENT_IP_HEADER = 'x-cercle-client-ip';
+
 /** The cookie that remembers an anonymous visitor's language choice. */
 export const LOCALE_COOKIE = 'cercle_locale';
 
@@ -158,7 +161,9 @@ export function createAuth(options: { config: Config; db: Kysely<DB>; mailer: Ma
       cookiePrefix: 'cercle',
       useSecureCookies: config.publicUrl.startsWith('https://'),
       database: { generateId: () => newId() },
-      ipAddress: { ipAddressHeaders: config.trustProxy ? ['x-forwarded-for'] : [] },
+      // The server sets this header itself from the socket (or the trusted proxy's) address on every
+      // request it hands to better-auth, overwriting anything a client sent: see CLIENT_IP_HEADER.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
     logger: {
       level: config.logLevel === 'debug' || config.logLevel === 'trace' ? 'debug' : 'error',

@@ -187,6 +187,21 @@ export class EventDispatcher {
           }
         }
       }
+      // Close the event only once every matching subscriber has its delivery row: a subscriber skipped
+      // here because another process holds it stays pending until that process (or a later sweep) is done.
+      if (subscribers.length > 0) {
+        const delivered = await this.#db
+          .selectFrom('event_deliveries')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('event_id', '=', event.id)
+          .where(
+            'subscriber',
+            'in',
+            subscribers.map((s) => s.name),
+          )
+          .executeTakeFirstOrThrow();
+        if (Number(delivered.n) < subscribers.length) return false;
+      }
       const done = await this.#db
         .updateTable('outbox_events')
         .set({ dispatched_at: sql<Date>`now()` })

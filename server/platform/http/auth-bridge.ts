@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { CLIENT_IP_HEADER } from '../auth/auth.ts';
 import type { Kernel } from '../kernel.ts';
 import { toHeaders } from './request-context.ts';
 
 /** Writes a Fetch `Response` from better-auth onto a Fastify reply, keeping every Set-Cookie. */
-async function send(response: Response, reply: import('fastify').FastifyReply) {
+async function send(response: Response, reply: FastifyReply) {
   reply.status(response.status);
   response.headers.forEach((value, key) => {
     if (key !== 'set-cookie' && key !== 'content-length') reply.header(key, value);
@@ -27,6 +28,7 @@ export function registerAuthBridge(app: FastifyInstance, kernel: Kernel): void {
       const hasBody = request.method !== 'GET' && request.body !== undefined && request.body !== null;
       const headers = toHeaders(request.headers);
       headers.delete('content-length');
+      headers.set(CLIENT_IP_HEADER, request.ip);
       const fetchRequest = new Request(url, {
         method: request.method,
         headers,

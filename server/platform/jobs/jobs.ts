@@ -19,8 +19,9 @@ export interface JobDefinition<T> {
 function poolAdapter(pool: pg.Pool) {
   return {
     executeSql: async (text: string, values?: unknown[]) => {
-      const result = await pool.query(text, values as unknown[]);
-      return { rows: result.rows };
+      // pg returns an array of results for a multi-statement text (pg-boss sends BEGIN…COMMIT blocks):
+      // hand pg-boss the raw result, as its own pool-based adapter does.
+      return (await pool.query(text, values as unknown[])) as unknown as { rows: unknown[] };
     },
   };
 }
@@ -29,8 +30,8 @@ function poolAdapter(pool: pg.Pool) {
 function transactionAdapter(trx: Transaction<DB>) {
   return {
     executeSql: async (text: string, values?: unknown[]) => {
-      const result = await trx.executeQuery(CompiledQuery.raw(text, (values ?? []) as unknown[]));
-      return { rows: result.rows as unknown[] };
+      const result = await trx.executeQuery(CompiledQuery.raw(text, values ?? []));
+      return { rows: result.rows };
     },
   };
 }
@@ -57,7 +58,7 @@ export class Jobs {
 
   /** Declares a job kind; its handler runs only once `start({ work: true })` was called. */
   define<T>(definition: JobDefinition<T>): void {
-    this.#definitions.set(definition.name, definition as unknown as JobDefinition<never>);
+    this.#definitions.set(definition.name, definition);
   }
 
   /** Starts pg-boss (creating its schema if needed) and, for worker processes, the handlers. */

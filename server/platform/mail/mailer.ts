@@ -1,8 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { type Locale, type MessageKey, type MessageParams, translate } from '../../../common/i18n/index.ts';
 import { newId } from '../db/ids.ts';
-import type { DB } from '../db/schema.ts';
+import type { DB, MailStatus } from '../db/schema.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import type { Logger } from '../log/logger.ts';
 
@@ -17,6 +17,8 @@ export interface OutgoingMail {
 }
 
 const SEND_JOB = 'mail.send';
+/** Delivery attempts before a message is marked `failed` (the job's first run plus its retries). */
+export const MAX_SEND_ATTEMPTS = 7;
 
 /**
  * Outgoing email. Every message is stored in `mail_messages` (the outbox platform admins read). Without
@@ -37,7 +39,7 @@ export class Mailer {
     this.#transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
     this.#jobs.define<{ id: string }>({
       name: SEND_JOB,
-      retryLimit: 6,
+      retryLimit: MAX_SEND_ATTEMPTS - 1,
       handler: ({ id }) => this.deliver(id),
     });
   }
@@ -96,6 +98,7 @@ export class Mailer {
         .set((eb) => ({
           attempts: eb('attempts', '+', 1),
           error: String((error as Error).message).slice(0, 1000),
+          status: sql<MailStatus>`CASE WHEN attempts + 1 >= ${MAX_SEND_ATTEMPTS} THEN 'failed' ELSE status END`,
         }))
         .where('id', '=', id)
         .execute();

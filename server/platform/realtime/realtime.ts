@@ -14,6 +14,12 @@ export type ChannelAuthorizer = (actor: Actor | null, id: string) => Promise<boo
 /** Resolves the actor of a socket handshake from its headers (the session cookie). */
 export type HandshakeAuthenticator = (headers: Headers) => Promise<Actor | null>;
 
+interface SocketData {
+  actor: Actor | null;
+}
+
+const actorOf = (socket: Socket): Actor | null => (socket.data as SocketData).actor ?? null;
+
 const CHANNEL_RE = /^([a-z-]+):([0-9a-f-]{36})$/;
 
 /**
@@ -58,7 +64,7 @@ export class Realtime {
         for (const [key, value] of Object.entries(socket.handshake.headers)) {
           if (typeof value === 'string') headers.set(key, value);
         }
-        socket.data.actor = await options.authenticate(headers);
+        (socket.data as SocketData).actor = await options.authenticate(headers);
         next();
       } catch (error) {
         this.#log.warn({ err: error }, 'socket authentication failed');
@@ -76,11 +82,11 @@ export class Realtime {
         const reply = typeof ack === 'function' ? ack : () => undefined;
         const channel = (payload as { channel?: unknown } | null)?.channel;
         const match = typeof channel === 'string' ? CHANNEL_RE.exec(channel) : null;
-        const authorizer = match ? this.#authorizers.get(match[1]!) : undefined;
+        const authorizer = match ? this.#authorizers.get(match[1]) : undefined;
         if (!match || !authorizer) return reply({ ok: false, code: 'bad_request' });
         try {
-          if (!(await authorizer(socket.data.actor as Actor | null, match[2]!))) {
-            return reply({ ok: false, code: socket.data.actor ? 'forbidden' : 'unauthenticated' });
+          if (!(await authorizer(actorOf(socket), match[2]))) {
+            return reply({ ok: false, code: actorOf(socket) ? 'forbidden' : 'unauthenticated' });
           }
           await socket.join(channel as string);
           reply({ ok: true });

@@ -19,7 +19,7 @@ export async function listMail({
   cursor?: string;
 }) {
   authorize(platformPolicy, 'readMailOutbox', ctx.actor, null);
-  const before = decodeCursor(cursor, 1)?.[0] as string | undefined;
+  const before = decodeCursor(cursor, ['uuid'])?.[0];
   let query = ctx.kernel.db.selectFrom('mail_messages').selectAll();
   if (to) query = query.where((eb) => eb(eb.fn('lower', ['to_address']), '=', to.trim().toLowerCase()));
   if (before) query = query.where('id', '<', before);

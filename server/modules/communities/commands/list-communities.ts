@@ -19,7 +19,7 @@ export async function listCommunities({
   cursor?: string;
   mine?: boolean;
 }): Promise<{ items: CommunityDto[]; nextCursor: string | null }> {
-  const after = decodeCursor(cursor, 2) as [string, string] | null;
+  const after = decodeCursor(cursor, ['string', 'uuid']) as [string, string] | null;
   const rows = await listVisibleCommunities(
     ctx.kernel.db,
     { userId: ctx.actor?.userId ?? null, isPlatformAdmin: !!ctx.actor?.isPlatformAdmin },

@@ -40,7 +40,7 @@ export async function createCredentialUser(
       provider_id: 'credential',
       user_id: userId,
       password: hash,
-    } as never)
+    })
     .execute();
   return userId;
 }

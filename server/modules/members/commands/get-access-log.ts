@@ -23,7 +23,7 @@ export async function getAccessLog({
 }): Promise<{ items: AccessLogEntryDto[]; nextCursor: string | null }> {
   const { community, membership } = await loadCommunity(ctx, key);
   authorize(communityPolicy, 'viewAccessLog', ctx.actor, { community, membership });
-  const before = decodeCursor(cursor, 1)?.[0] as string | undefined;
+  const before = decodeCursor(cursor, ['uuid'])?.[0];
   const rows = await listAccessLogRows(ctx.kernel.db, community.id, { limit, before: before ?? null });
   return toPage(
     rows,

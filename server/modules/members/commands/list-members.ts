@@ -30,7 +30,7 @@ export async function listMembers({
   const allowed: MembershipStatus[] = canManage ? ['active', 'pending', 'suspended'] : ['active'];
   const statuses = query.status ? allowed.filter((s) => s === query.status) : allowed;
   const limit = query.limit ?? 20;
-  const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+  const after = decodeCursor(query.cursor, ['timestamp', 'uuid']) as [string, string] | null;
   const rows =
     statuses.length === 0
       ? []
@@ -41,5 +41,5 @@ export async function listMembers({
           limit,
           after,
         });
-  return toPage(rows, limit, presentMember, (row) => [row.joined_at.toISOString(), row.id]);
+  return toPage(rows, limit, presentMember, (row) => [row.cursor_joined_at, row.id]);
 }

@@ -1,0 +1,132 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Kernel } from '../server/platform/kernel.ts';
+import { makeKernel } from './helpers.ts';
+
+/** A local SMTP sink on loopback: the outside world, faked (DESIGN rule 13). */
+function startSink(options: { failFirst: number }) {
+  const received: { to: string[]; data: string }[] = [];
+  let failures = options.failFirst;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      let data = '';
+      stream.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
+      stream.on('end', () => {
+        if (failures > 0) {
+          failures--;
+          const error = Object.assign(new Error('try again later'), { responseCode: 451 });
+          return callback(error);
+        }
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+        callback();
+      });
+    },
+  });
+  return new Promise<{ port: number; received: typeof received; close: () => Promise<void> }>((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      resolve({
+        port: (server.server.address() as AddressInfo).port,
+        received,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+describe('email over SMTP', () => {
+  let sink: Awaited<ReturnType<typeof startSink>>;
+  let kernel: Kernel;
+
+  beforeAll(async () => {
+    sink = await startSink({ failFirst: 1 });
+    kernel = await makeKernel({
+      SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+      MAIL_FROM: 'Cercle <no-reply@cercle.test>',
+    });
+    await kernel.jobs.start({ work: true });
+  });
+
+  afterAll(async () => {
+    await kernel.close();
+    await sink.close();
+  });
+
+  it('stores the message as queued, sends it through a job, retries a temporary failure, then marks it sent', async () => {
+    const to = `smtp-${Date.now()}@example.test`;
+    const id = await kernel.mailer.queue({
+      to,
+      kind: 'auth.verify',
+      locale: 'fr',
+      subjectKey: 'mail.verify.subject',
+      bodyKey: 'mail.verify.body',
+      params: { name: 'Camille', url: 'http://localhost:3000/verify?token=abc' },
+    });
+    const stored = await kernel.db
+      .selectFrom('mail_messages')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(stored.status).toBe('queued');
+    expect(stored.subject).toBe('Confirmez votre adresse e-mail');
+
+    await expect
+      .poll(
+        async () =>
+          (
+            await kernel.db
+              .selectFrom('mail_messages')
+              .select('status')
+              .where('id', '=', id)
+              .executeTakeFirstOrThrow()
+          ).status,
+        {
+          timeout: 40_000,
+          interval: 250,
+        },
+      )
+      .toBe('sent');
+    const sent = await kernel.db
+      .selectFrom('mail_messages')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(sent.attempts).toBe(2);
+    expect(sink.received.filter((m) => m.to.includes(to))).toHaveLength(1);
+    const message = sink.received.find((m) => m.to.includes(to))!;
+    expect(message.data).toContain('no-reply@cercle.test');
+    const decoded = Buffer.from(
+      message.data
+        .replace(/=\r?\n/g, '')
+        .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      'latin1',
+    ).toString('utf8');
+    expect(decoded).toContain('http://localhost:3000/verify?token=abc');
+    expect(decoded).toContain('Si vous n’avez pas créé de compte');
+  });
+
+  it('without SMTP_URL a message is only captured in the outbox', async () => {
+    const embedded = await makeKernel();
+    try {
+      const id = await embedded.mailer.queue({
+        to: 'nobody@example.test',
+        kind: 'auth.magic',
+        locale: 'en',
+        subjectKey: 'mail.magic.subject',
+        bodyKey: 'mail.magic.body',
+        params: { url: 'http://localhost:3000/x' },
+      });
+      const row = await embedded.db
+        .selectFrom('mail_messages')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(row.status).toBe('captured');
+      expect(row.subject).toBe('Your sign-in link');
+    } finally {
+      await embedded.close();
+    }
+  });
+});

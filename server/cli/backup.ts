@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Config } from '../config.ts';
@@ -37,15 +37,27 @@ export async function restoreEmbedded(config: Config, file: string): Promise<str
   const lock = acquireDataDirLock(config.dataDir);
   try {
     const target = join(config.dataDir, 'pgdata');
+    // Load the backup into a fresh folder first: the current data is only moved aside once the backup
+    // has proven it opens.
+    const incoming = `${target}.restoring`;
+    rmSync(incoming, { recursive: true, force: true });
+    const blob = new Blob([readFileSync(file)], { type: 'application/x-gzip' });
+    try {
+      const pglite = await PGlite.create(incoming, { loadDataDir: blob });
+      await pglite.query('select 1');
+      await pglite.close();
+    } catch (error) {
+      rmSync(incoming, { recursive: true, force: true });
+      throw new Error(`${file} is not a usable Cercle backup; the current data is untouched.`, {
+        cause: error,
+      });
+    }
     let aside: string | null = null;
     if (existsSync(target)) {
       aside = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       renameSync(target, aside);
     }
-    const blob = new Blob([readFileSync(file)], { type: 'application/x-gzip' });
-    const pglite = await PGlite.create(target, { loadDataDir: blob });
-    await pglite.query('select 1');
-    await pglite.close();
+    renameSync(incoming, target);
     return aside;
   } finally {
     lock.release();

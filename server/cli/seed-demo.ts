@@ -1,4 +1,5 @@
-import type { CommunityRole } from '../platform/db/schema.ts';
+import type { Transaction } from 'kysely';
+import type { CommunityRole, DB } from '../platform/db/schema.ts';
 import { newId } from '../platform/db/ids.ts';
 import type { Kernel } from '../platform/kernel.ts';
 import { createCredentialUser } from '../modules/identity/commands/create-credential-user.ts';
@@ -99,13 +100,18 @@ const PEOPLE: { name: string; email: string; pseudonym: string; role: CommunityR
  * Idempotent: a second run changes nothing.
  */
 export async function seedDemo(kernel: Kernel): Promise<string> {
-  const db = kernel.db;
-  const existing = await db
+  const existing = await kernel.db
     .selectFrom('communities')
     .select('id')
     .where('slug', '=', 'veloce')
     .executeTakeFirst();
   if (existing) return 'The demo community "veloce" already exists; nothing changed.';
+  // One transaction: a failed seed leaves nothing behind, so running it again starts over.
+  await kernel.db.transaction().execute((trx) => insertDemo(kernel, trx));
+  return `Demo community "Communauté Véloce" created at /c/veloce with ${PEOPLE.length} members (password: ${DEMO_PASSWORD}; staff: claire.dumas@veloce.example).`;
+}
+
+async function insertDemo(kernel: Kernel, db: Transaction<DB>): Promise<void> {
   const communityId = newId();
   await db
     .insertInto('communities')
@@ -131,7 +137,8 @@ export async function seedDemo(kernel: Kernel): Promise<string> {
       .where('email', '=', person.email)
       .executeTakeFirst();
     const userId =
-      found?.id ?? (await createCredentialUser(kernel, { ...person, password: DEMO_PASSWORD, locale: 'fr' }));
+      found?.id ??
+      (await createCredentialUser(kernel, { ...person, password: DEMO_PASSWORD, locale: 'fr' }, db));
     await db
       .insertInto('memberships')
       .values({
@@ -148,5 +155,4 @@ export async function seedDemo(kernel: Kernel): Promise<string> {
       .execute();
     index++;
   }
-  return `Demo community "Communauté Véloce" created at /c/veloce with ${PEOPLE.length} members (password: ${DEMO_PASSWORD}; staff: claire.dumas@veloce.example).`;
 }

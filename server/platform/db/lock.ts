@@ -1,4 +1,5 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 
 /** Held lock on an embedded data folder; `release()` removes it. */
@@ -10,11 +11,12 @@ export interface DataDirLock {
 /** Raised when another live process holds the data folder. */
 export class DataDirLockedError extends Error {
   readonly pid: number;
-  constructor(dataDir: string, pid: number) {
+  constructor(dataDir: string, pid: number, host?: string) {
     super(
-      `Another Cercle process (pid ${pid}) is already using the data folder ${dataDir}. ` +
+      `Another Cercle process (pid ${pid}${host ? ` on ${host}` : ''}) is already using the data folder ${dataDir}. ` +
         'PGlite cannot be shared between processes: stop that process first, or set DATA_DIR to another folder ' +
-        '(or DATABASE_URL to a PostgreSQL server to run several processes).',
+        '(or DATABASE_URL to a PostgreSQL server to run several processes). If that process is gone for good, ' +
+        `delete ${dataDir}/cercle.lock.`,
     );
     this.pid = pid;
   }
@@ -29,25 +31,49 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** What a lock file says: which process on which host holds the folder, and a token unique to it. */
+interface LockOwner {
+  pid: number;
+  host: string | null;
+  token: string | null;
+}
+
+function readOwner(path: string): LockOwner {
+  const text = readFileSync(path, 'utf8').trim();
+  try {
+    const parsed = JSON.parse(text) as Partial<LockOwner>;
+    if (typeof parsed === 'object' && parsed && typeof parsed.pid === 'number') {
+      return { pid: parsed.pid, host: parsed.host ?? null, token: parsed.token ?? null };
+    }
+  } catch {
+    /* a bare pid (older format) */
+  }
+  return { pid: Number.parseInt(text, 10), host: null, token: null };
+}
+
 /**
  * Takes an exclusive lock file in the data folder (PGlite has none of its own and two processes on one
- * folder silently lose writes). A lock left by a dead process is taken over.
- * @throws DataDirLockedError when a live process holds it.
+ * folder silently lose writes). The file names the pid and host. A lock from this host whose process is
+ * dead, or that carries our own pid but not our token (a restarted container is pid 1 again), is stale
+ * and taken over; a lock from another host (two containers sharing a volume) is always respected.
+ * @throws DataDirLockedError when a live process, or a process on another host, holds it.
  */
 export function acquireDataDirLock(dataDir: string): DataDirLock {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, 'cercle.lock');
+  const host = hostname();
+  const token = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(path, 'wx', 0o600);
-      writeSync(fd, String(process.pid));
+      writeSync(fd, JSON.stringify({ pid: process.pid, host, token }));
       closeSync(fd);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
         try {
-          if (readFileSync(path, 'utf8').trim() === String(process.pid)) rmSync(path);
+          if (readOwner(path).token === token) rmSync(path);
         } catch {
           /* already gone */
         }
@@ -56,9 +82,12 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       return { path, release };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = Number.parseInt(readFileSync(path, 'utf8').trim(), 10);
-      if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid))
-        throw new DataDirLockedError(dataDir, pid);
+      const owner = readOwner(path);
+      if (owner.host && owner.host !== host) throw new DataDirLockedError(dataDir, owner.pid, owner.host);
+      const stale =
+        !Number.isInteger(owner.pid) ||
+        (owner.pid === process.pid ? owner.token !== token : !isAlive(owner.pid));
+      if (!stale) throw new DataDirLockedError(dataDir, owner.pid);
       rmSync(path, { force: true });
     }
   }

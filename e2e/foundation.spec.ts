@@ -175,3 +175,36 @@ test('a platform admin creates a community and edits its settings with validatio
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('status')).toHaveText('Paramètres enregistrés.');
 });
+
+test('staff invite someone to an invitation-only community and the link lets them join once', async ({
+  page,
+  browser,
+}) => {
+  const api = await adminApi();
+  const community = await createCommunity(api, { joinPolicy: 'invitation' });
+  await signIn(page, 'admin@e2e.test', 'e2e-admin-password');
+  await page.goto(`/c/${community.slug}/members`);
+  await page.getByRole('button', { name: 'Créer le lien d’invitation' }).click();
+  const link = (await page.locator('.invite-link').textContent())!.trim();
+  expect(link).toContain(`/c/${community.slug}/join?code=`);
+
+  const guest = await browser.newContext({ locale: 'fr-FR' });
+  const guestPage = await guest.newPage();
+  const email = `${unique('invite')}@example.test`;
+  await signUpAndVerify(guestPage, api, 'Inès Benali', email, 'ines-password-2026');
+  await guestPage.goto(link);
+  await expect(guestPage.getByLabel('Code d’invitation')).not.toHaveValue('');
+  await guestPage.getByLabel('Pseudonyme').fill(unique('Ines_').slice(0, 30));
+  await guestPage.getByRole('button', { name: 'Rejoindre' }).click();
+  await expect(guestPage.getByRole('status')).toContainText('Vous êtes membre');
+  await guest.close();
+});
+
+test('a cross-site form post is refused and changes nothing', async ({ request }) => {
+  const response = await request.post('/signin', {
+    headers: { origin: 'https://evil.example' },
+    form: { email: 'admin@e2e.test', password: 'e2e-admin-password' },
+  });
+  expect(response.status()).toBe(403);
+  expect(response.headers()['set-cookie']).toBeUndefined();
+});

@@ -177,6 +177,12 @@ export const en = {
   'members.email': 'Email',
   'members.phone': 'Phone',
 
+  'invite.title': 'Invite someone',
+  'invite.intro': 'Creates a single-use link. Bind it to an email address to reserve it for one person.',
+  'invite.email': 'Email address of the person invited',
+  'invite.days': 'Valid for (days)',
+  'invite.submit': 'Create the invitation link',
+  'invite.created': 'Invitation link (shown once; valid until {{date}}):',
   'profile.title': 'Profile of {{pseudonym}}',
   'profile.role': 'Role',
   'profile.joined': 'Joined on {{date}}',

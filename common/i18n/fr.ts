@@ -183,6 +183,13 @@ export const fr: Record<MessageKey, string> = {
   'members.email': 'E-mail',
   'members.phone': 'Téléphone',
 
+  'invite.title': 'Inviter quelqu’un',
+  'invite.intro':
+    'Crée un lien à usage unique. Associez-le à une adresse e-mail pour le réserver à une personne.',
+  'invite.email': 'Adresse e-mail de la personne invitée',
+  'invite.days': 'Valable pendant (jours)',
+  'invite.submit': 'Créer le lien d’invitation',
+  'invite.created': 'Lien d’invitation (affiché une seule fois ; valable jusqu’au {{date}}) :',
   'profile.title': 'Profil de {{pseudonym}}',
   'profile.role': 'Rôle',
   'profile.joined': 'Arrivé·e le {{date}}',

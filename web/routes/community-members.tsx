@@ -1,6 +1,6 @@
 import { Form, Link, useActionData, useSearchParams } from 'react-router';
 import { LocalTime, RoleBadge } from '../components/bits.tsx';
-import { FormMessage } from '../components/form.tsx';
+import { Field, FormMessage, SubmitButton } from '../components/form.tsx';
 import { appContext } from '../context.ts';
 import { attempt, guard, text } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
@@ -31,6 +31,16 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const form = await request.formData();
   const memberId = text(form, 'memberId');
   const intent = text(form, 'intent');
+  if (intent === 'invite') {
+    const email = text(form, 'email').trim();
+    const days = text(form, 'expiresInDays').trim();
+    return attempt(web.locale, async () => ({
+      invitation: await web.api.createInvitation(params.slug, {
+        ...(email ? { email } : {}),
+        ...(days ? { expiresInDays: /^\d+$/.test(days) ? Number(days) : days } : {}),
+      }),
+    }));
+  }
   return attempt(web.locale, async () => {
     const input =
       intent === 'approve'
@@ -49,6 +59,8 @@ export default function Members({ loaderData }: Route.ComponentProps) {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const saved = result && 'saved' in result ? result.saved : null;
+  const invitation = result && 'invitation' in result ? result.invitation : null;
+  const inviteErrors = result && 'fieldErrors' in result ? result.fieldErrors : {};
   const canChangeRoles = community.abilities.changeRoles;
   return (
     <section>
@@ -144,6 +156,39 @@ export default function Members({ loaderData }: Route.ComponentProps) {
         <p>
           <Link to={`?cursor=${encodeURIComponent(loaderData.nextCursor)}`}>{t('members.next')}</Link>
         </p>
+      ) : null}
+      {community.abilities.invite ? (
+        <section aria-labelledby="invite-heading" className="staff-box">
+          <h2 id="invite-heading">{t('invite.title')}</h2>
+          <p className="meta">{t('invite.intro')}</p>
+          {invitation ? (
+            <div className="notice notice--success" role="status">
+              <p>
+                {t('invite.created', {
+                  date: new Date(invitation.expiresAt).toLocaleDateString(community.defaultLocale),
+                })}
+              </p>
+              <p>
+                <code className="invite-link">{invitation.url}</code>
+              </p>
+            </div>
+          ) : null}
+          <Form method="post" noValidate>
+            <Field label={t('invite.email')} name="email" type="email" error={inviteErrors.email} />
+            <Field
+              label={t('invite.days')}
+              name="expiresInDays"
+              type="number"
+              min={1}
+              max={90}
+              defaultValue="14"
+              error={inviteErrors.expiresInDays}
+            />
+            <SubmitButton name="intent" value="invite">
+              {t('invite.submit')}
+            </SubmitButton>
+          </Form>
+        </section>
       ) : null}
     </section>
   );

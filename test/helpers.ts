@@ -228,7 +228,7 @@ export async function expectAppError(
   const e = error as { code?: string; fields?: { path: string; key: string }[]; messageKey?: string | null };
   if (!error || e.code !== code) {
     throw new Error(
-      `expected AppError(${code}), got ${error ? `${e.code ?? ''} ${String(error)}` : 'success'}`,
+      `expected AppError(${code}), got ${error ? `${e.code ?? ''} ${error instanceof Error ? error.message : JSON.stringify(error)}` : 'success'}`,
     );
   }
   if (path !== undefined && !e.fields?.some((f) => f.path === path)) {
@@ -286,10 +286,10 @@ export function mountedRoutes(app: FastifyInstance): { method: string; url: stri
   for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
     const match = /^([│ ]*)[├└]── (\S+)(?: \(([^)]*)\))?/.exec(line);
     if (!match) continue;
-    const depth = match[1]!.length / 4;
+    const depth = match[1].length / 4;
     stack.length = depth;
     const url = `${stack.join('')}${match[2]}`;
-    stack.push(match[2]!);
+    stack.push(match[2]);
     for (const method of (match[3] ?? '').split(',').map((m) => m.trim())) {
       if (method && method !== 'HEAD' && method !== '-') routes.push({ method, url });
     }

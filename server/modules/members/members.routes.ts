@@ -44,15 +44,13 @@ export const membersRoutes: FastifyPluginAsyncTypebox<{ kernel: Kernel }> = asyn
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await joinCommunity({
-            ctx: ctxOf(kernel, request),
-            community: request.params.community,
-            input: request.body,
-          }),
-        ),
+      reply.status(201).send(
+        await joinCommunity({
+          ctx: ctxOf(kernel, request),
+          community: request.params.community,
+          input: request.body,
+        }),
+      ),
   );
   app.get(
     '/communities/:community/pseudonym-availability',
@@ -161,14 +159,12 @@ export const membersRoutes: FastifyPluginAsyncTypebox<{ kernel: Kernel }> = asyn
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await createInvitation({
-            ctx: ctxOf(kernel, request),
-            community: request.params.community,
-            input: request.body,
-          }),
-        ),
+      reply.status(201).send(
+        await createInvitation({
+          ctx: ctxOf(kernel, request),
+          community: request.params.community,
+          input: request.body,
+        }),
+      ),
   );
 };

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
   adminApi,
+  clientAddress,
   createCommunity,
   expectAccessible,
   expectNoHorizontalScroll,
@@ -9,7 +10,7 @@ import {
   unique,
 } from './support.ts';
 
-test.use({ locale: 'fr-FR' });
+test.use({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(10) });
 
 test('a visitor signs up, confirms the email from the outbox, joins under a pseudonym and is refused a staff page', async ({
   page,
@@ -73,7 +74,11 @@ test('the language switch changes every page and is remembered', async ({ page }
 });
 
 test('forms work before JavaScript loads', async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-US' });
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    locale: 'en-US',
+    extraHTTPHeaders: clientAddress(11),
+  });
   const page = await context.newPage();
   await page.goto('/signin');
   await page.getByLabel('Email address').fill('nobody@example.test');
@@ -188,7 +193,7 @@ test('staff invite someone to an invitation-only community and the link lets the
   const link = (await page.locator('.invite-link').textContent())!.trim();
   expect(link).toContain(`/c/${community.slug}/join?code=`);
 
-  const guest = await browser.newContext({ locale: 'fr-FR' });
+  const guest = await browser.newContext({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(12) });
   const guestPage = await guest.newPage();
   const email = `${unique('invite')}@example.test`;
   await signUpAndVerify(guestPage, api, 'Inès Benali', email, 'ines-password-2026');

@@ -11,12 +11,24 @@ export function unique(prefix: string): string {
   return `${prefix}${Date.now().toString(36)}${counter}`;
 }
 
-/** An API client signed in as the platform admin (reads the email outbox, creates communities). */
-export async function adminApi(): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL: BASE, extraHTTPHeaders: { origin: BASE } });
-  const res = await api.post('/api/auth/sign-in/email', { data: ADMIN });
-  expect(res.status()).toBe(200);
-  return api;
+/** A distinct client address per spec file or context (the e2e server trusts X-Forwarded-For). */
+export function clientAddress(n: number): Record<string, string> {
+  return { 'x-forwarded-for': `203.0.113.${n}` };
+}
+
+let admin: Promise<APIRequestContext> | null = null;
+/** An API client signed in once as the platform admin (reads the email outbox, creates communities). */
+export function adminApi(): Promise<APIRequestContext> {
+  admin ??= (async () => {
+    const api = await request.newContext({
+      baseURL: BASE,
+      extraHTTPHeaders: { origin: BASE, ...clientAddress(250) },
+    });
+    const res = await api.post('/api/auth/sign-in/email', { data: ADMIN });
+    expect(res.status()).toBe(200);
+    return api;
+  })();
+  return admin;
 }
 
 /** Creates a community through the API as the platform admin. */

@@ -18,6 +18,9 @@ const child = spawn(join(root, 'node_modules/.bin/node'), [join(root, 'server/ma
     CERCLE_ADMIN_EMAIL: 'admin@e2e.test',
     CERCLE_ADMIN_PASSWORD: 'e2e-admin-password',
     LOG_LEVEL: 'warn',
+    // The browser tests stand in for a reverse proxy: each spec sends its own X-Forwarded-For, so the
+    // per-address auth rate limits apply per spec instead of to the whole run.
+    TRUST_PROXY: 'true',
   },
 });
 const stop = () => child.kill('SIGTERM');

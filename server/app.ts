@@ -11,7 +11,7 @@ import { registerAuthBridge } from './platform/http/auth-bridge.ts';
 import { registerOpenApiRoutes } from './platform/http/openapi.ts';
 import { handleError } from './platform/http/problem.ts';
 import { registerRequestContext } from './platform/http/request-context.ts';
-import { ajv } from './platform/http/validation.ts';
+import { ajv, ajvCoercing } from './platform/http/validation.ts';
 import type { Kernel } from './platform/kernel.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { communitiesRoutes } from './modules/communities/communities.routes.ts';
@@ -38,7 +38,9 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
     genReqId: () => newId(),
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
-  app.setValidatorCompiler(({ schema }) => ajv.compile(schema));
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    httpPart === 'body' ? ajv.compile(schema) : ajvCoercing.compile(schema),
+  );
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>
     handleError(Object.assign(new Error('not found'), { statusCode: 404 }), request, reply),

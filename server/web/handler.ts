@@ -17,10 +17,10 @@ export const BUILD_DIR = resolve(import.meta.dirname, '../../build');
 
 function toFetchRequest(request: FastifyRequest, origin: string): Request {
   const url = new URL(request.url, origin);
-  const init: RequestInit & { duplex?: 'half' } = {
-    method: request.method,
-    headers: toHeaders(request.headers),
-  };
+  const headers = toHeaders(request.headers);
+  // Always overwritten: better-auth reads the client address from it (a client cannot choose it).
+  headers.set(CLIENT_IP_HEADER, request.ip);
+  const init: RequestInit & { duplex?: 'half' } = { method: request.method, headers };
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     init.body = createReadableStreamFromReadable(request.raw);
     init.duplex = 'half';

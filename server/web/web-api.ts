@@ -59,11 +59,13 @@ export function createWebApi(ctx: Ctx, headers: Headers) {
   return {
     listCommunities: (q: { limit?: number; cursor?: string; mine?: boolean } = {}) =>
       listCommunities({ ctx, ...q }),
-    getCommunity: (community: string) => getCommunity({ ctx, community }),
+    getCommunity: (community: string, invitationCode?: string) =>
+      getCommunity({ ctx, community, invitationCode }),
     createCommunity: (input: unknown) => createCommunity({ ctx, input }),
     updateCommunity: (community: string, input: unknown) => updateCommunity({ ctx, community, input }),
     joinCommunity: (community: string, input: unknown) => joinCommunity({ ctx, community, input }),
-    checkPseudonym: (community: string, pseudonym: string) => checkPseudonym({ ctx, community, pseudonym }),
+    checkPseudonym: (community: string, pseudonym: string, invitationCode?: string) =>
+      checkPseudonym({ ctx, community, pseudonym, invitationCode }),
     listMembers: (community: string, query: Parameters<typeof listMembers>[0]['query'] = {}) =>
       listMembers({ ctx, community, query }),
     getMember: (community: string, memberId: string) => getMember({ ctx, community, memberId }),

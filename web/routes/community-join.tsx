@@ -15,9 +15,10 @@ export const meta: Route.MetaFunction = ({ matches }) => {
   return [{ title: `${translate(locale, 'join.title', { name: community?.name ?? '' })} · Cercle` }];
 };
 
-export async function loader({ context, params }: Route.LoaderArgs) {
+export async function loader({ context, params, request }: Route.LoaderArgs) {
   const web = context.get(appContext);
-  const community = await guard(web.locale, () => web.api.getCommunity(params.slug));
+  const code = new URL(request.url).searchParams.get('code') ?? undefined;
+  const community = await guard(web.locale, () => web.api.getCommunity(params.slug, code));
   if (community.viewerMembership) throw redirect(`/c/${community.slug}`);
   return null;
 }
@@ -35,7 +36,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   });
 }
 
-function usePseudonymCheck(slug: string) {
+function usePseudonymCheck(slug: string, code: string | null) {
   const fetcher = useFetcher<{ valid: boolean; available: boolean; pseudonym: string }>();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [value, setValue] = useState('');
@@ -43,12 +44,14 @@ function usePseudonymCheck(slug: string) {
     if (timer.current) clearTimeout(timer.current);
     if (value.trim().length < 3) return;
     timer.current = setTimeout(() => {
-      void fetcher.load(`/c/${slug}/pseudonym-check?pseudonym=${encodeURIComponent(value.trim())}`);
+      void fetcher.load(
+        `/c/${slug}/pseudonym-check?pseudonym=${encodeURIComponent(value.trim())}${code ? `&code=${encodeURIComponent(code)}` : ''}`,
+      );
     }, 300);
     return () => {
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [value, slug]);
+  }, [value, slug, code]);
   const current = fetcher.data && fetcher.data.pseudonym === value.trim() ? fetcher.data : null;
   return {
     setValue,
@@ -64,7 +67,7 @@ export default function Join() {
   const [params] = useSearchParams();
   const result = useActionData<typeof action>();
   const errors = result && 'fieldErrors' in result ? result : null;
-  const check = usePseudonymCheck(community.slug);
+  const check = usePseudonymCheck(community.slug, params.get('code'));
   const next = `/c/${community.slug}/join${params.get('code') ? `?code=${encodeURIComponent(params.get('code')!)}` : ''}`;
   if (!viewer) {
     return (

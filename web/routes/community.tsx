@@ -6,9 +6,11 @@ import { guard } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
 import type { Route } from './+types/community.ts';
 
-export async function loader({ context, params }: Route.LoaderArgs) {
+export async function loader({ context, params, request }: Route.LoaderArgs) {
   const web = context.get(appContext);
-  return guard(web.locale, () => web.api.getCommunity(params.slug));
+  // An invitation link (`?code=`) reveals a hidden community to the person invited.
+  const code = new URL(request.url).searchParams.get('code') ?? undefined;
+  return guard(web.locale, () => web.api.getCommunity(params.slug, code));
 }
 
 export const meta: Route.MetaFunction = ({ loaderData: data }) =>

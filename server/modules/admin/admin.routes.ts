@@ -6,6 +6,7 @@ import { responses } from '../../platform/http/schemas.ts';
 import type { Kernel } from '../../platform/kernel.ts';
 import { listMail } from './commands/list-mail.ts';
 
+/** One stored email as the outbox API returns it. */
 export const MailMessage = Type.Object({
   id: Type.String(),
   to: Type.String(),

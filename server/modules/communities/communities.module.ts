@@ -1,7 +1,7 @@
-import { hasRole } from '../../platform/authz/actor.ts';
 import type { Kernel } from '../../platform/kernel.ts';
 import { findCommunity, findMembershipFacts } from './communities.repository.ts';
 import { CommunityEvents } from './communities.events.ts';
+import { memberPolicy } from '../members/members.policy.ts';
 import { communityPolicy } from './communities.policy.ts';
 
 /**
@@ -16,12 +16,10 @@ export function registerCommunities(kernel: Kernel): void {
     return communityPolicy.viewContent(actor, { community, membership });
   });
   kernel.realtime.channel('staff', async (actor, id) => {
-    if (actor?.isPlatformAdmin) return true;
-    return hasRole(await findMembershipFacts(kernel.db, id, actor?.userId), [
-      'admin',
-      'moderator',
-      'observer',
-    ]);
+    const community = await findCommunity(kernel.db, id);
+    if (!community) return false;
+    const membership = await findMembershipFacts(kernel.db, community.id, actor?.userId);
+    return memberPolicy.joinStaffChannel(actor, { community, membership });
   });
   kernel.realtime.channel('user', async (actor, id) => actor?.userId === id);
   kernel.dispatcher.subscribe({

@@ -1,15 +1,21 @@
-import type { Actor, MembershipFacts } from '../../platform/authz/actor.ts';
+import type { Actor } from '../../platform/authz/actor.ts';
 import { abilitiesOf } from '../../platform/authz/policy.ts';
 import type { CommunityRow } from '../../platform/db/schema.ts';
-import { communityPolicy } from './communities.policy.ts';
+import { memberPolicy } from '../members/members.policy.ts';
+import { type CommunityResource, communityPolicy } from './communities.policy.ts';
 import type { CommunityDto } from './communities.schemas.ts';
 
-/** Presents a community row for a viewer: an explicit allow-list of fields plus the viewer's abilities. */
+/**
+ * Presents a community row for a viewer: an explicit allow-list of fields plus the viewer's abilities
+ * (community and membership policies), which the web uses to show only what they may do.
+ */
 export function presentCommunity(
   row: CommunityRow & { members_count: number },
   viewer: Actor | null,
-  membership: MembershipFacts | null,
+  access: Pick<CommunityResource, 'membership' | 'invited'>,
 ): CommunityDto {
+  const membership = access.membership;
+  const resource: CommunityResource = { community: row, membership, invited: access.invited };
   return {
     id: row.id,
     slug: row.slug,
@@ -32,6 +38,9 @@ export function presentCommunity(
           status: membership.status,
         }
       : null,
-    abilities: abilitiesOf(communityPolicy, viewer, { community: row, membership }),
+    abilities: {
+      ...abilitiesOf(communityPolicy, viewer, resource),
+      ...abilitiesOf(memberPolicy, viewer, resource),
+    },
   };
 }

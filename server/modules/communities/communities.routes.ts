@@ -53,10 +53,16 @@ export const communitiesRoutes: FastifyPluginAsyncTypebox<{ kernel: Kernel }> = 
         summary: 'One community by id or slug',
         tags,
         params: CommunityParams,
+        querystring: Type.Object({ invitationCode: Type.Optional(Type.String({ maxLength: 100 })) }),
         response: responses({ 200: Community }),
       },
     },
-    async (request) => getCommunity({ ctx: ctxOf(kernel, request), community: request.params.community }),
+    async (request) =>
+      getCommunity({
+        ctx: ctxOf(kernel, request),
+        community: request.params.community,
+        invitationCode: request.query.invitationCode,
+      }),
   );
   app.patch(
     '/communities/:community',

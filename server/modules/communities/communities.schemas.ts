@@ -25,10 +25,12 @@ export const CreateCommunityBody = Type.Object(
   },
   { additionalProperties: false },
 );
+/** Input of createCommunity. */
 export type CreateCommunityInput = Static<typeof CreateCommunityBody>;
 
 /** Fields an admin may change; all optional, `slug` included. */
 export const UpdateCommunityBody = Type.Partial(CreateCommunityBody, { additionalProperties: false });
+/** Input of updateCommunity. */
 export type UpdateCommunityInput = Static<typeof UpdateCommunityBody>;
 
 /** Path parameter: a community id or slug. */
@@ -67,4 +69,5 @@ export const Community = Type.Object({
   viewerMembership: ViewerMembership,
   abilities: Type.Record(Type.String(), Type.Boolean()),
 });
+/** A community as the API returns it. */
 export type CommunityDto = Static<typeof Community>;

@@ -162,3 +162,76 @@ export async function listAccessLogRows(
     .limit(page.limit + 1)
     .execute();
 }
+
+/** Locks a community row for the rest of the transaction (serialises membership changes). */
+export async function lockCommunity(db: Queryable, communityId: string): Promise<void> {
+  await db.selectFrom('communities').select('id').where('id', '=', communityId).forUpdate().execute();
+}
+
+/** An invitation of a community by code hash, locked for the transaction. */
+export async function findInvitationForUpdate(db: Queryable, communityId: string, codeHash: string) {
+  return db
+    .selectFrom('community_invitations')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('code_hash', '=', codeHash)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Whether a code is a valid (unused, unexpired) invitation to a community, optionally for one email. */
+export async function isValidInvitation(
+  db: Queryable,
+  communityId: string,
+  codeHash: string,
+  email: string | null,
+) {
+  const row = await db
+    .selectFrom('community_invitations')
+    .select(['email'])
+    .where('community_id', '=', communityId)
+    .where('code_hash', '=', codeHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .executeTakeFirst();
+  return !!row && (!row.email || row.email === email?.toLowerCase());
+}
+
+/** Marks an invitation used by a user. */
+export async function markInvitationUsed(db: Queryable, invitationId: string, userId: string): Promise<void> {
+  await db
+    .updateTable('community_invitations')
+    .set({ used_at: sql<Date>`now()`, used_by: userId })
+    .where('id', '=', invitationId)
+    .execute();
+}
+
+/** Stores a new invitation (its code hashed). */
+export async function insertInvitation(
+  db: Queryable,
+  values: {
+    id: string;
+    community_id: string;
+    code_hash: string;
+    email: string | null;
+    expires_at: Date;
+    created_by: string;
+  },
+): Promise<void> {
+  await db.insertInto('community_invitations').values(values).execute();
+}
+
+/** Writes one identity read to the access log. */
+export async function insertAccessLog(
+  db: Queryable,
+  values: {
+    id: string;
+    community_id: string;
+    actor_user_id: string;
+    subject_membership_id: string;
+    fields: string[];
+    purpose: string;
+  },
+): Promise<void> {
+  await db.insertInto('access_log').values(values).execute();
+}

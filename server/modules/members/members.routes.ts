@@ -69,6 +69,7 @@ export const membersRoutes: FastifyPluginAsyncTypebox<{ kernel: Kernel }> = asyn
         ctx: ctxOf(kernel, request),
         community: request.params.community,
         pseudonym: request.query.pseudonym,
+        invitationCode: request.query.invitationCode,
       }),
   );
   app.get(

@@ -7,10 +7,14 @@ type Json = ColumnType<unknown, string, string>;
 
 /** Community roles, from least to most powerful. `observer` is staff that never posts publicly. */
 export type CommunityRole = 'member' | 'expert' | 'moderator' | 'observer' | 'admin';
+/** Whether a membership is in force, waiting for approval, or suspended. */
 export type MembershipStatus = 'active' | 'pending' | 'suspended';
+/** Public: anyone reads; private: listed, members read; hidden: only members know it exists. */
 export type CommunityVisibility = 'public' | 'private' | 'hidden';
+/** How people join: at once, on staff approval, or with an invitation code. */
 export type JoinPolicy = 'open' | 'approval' | 'invitation';
 
+/** Accounts (better-auth users): the real identity, kept apart from memberships. */
 export interface AuthUserTable {
   id: string;
   name: string;
@@ -24,6 +28,7 @@ export interface AuthUserTable {
   updated_at: Timestamp;
 }
 
+/** Sessions in the database (better-auth). */
 export interface AuthSessionTable {
   id: string;
   user_id: string;
@@ -35,6 +40,42 @@ export interface AuthSessionTable {
   updated_at: Timestamp;
 }
 
+/** better-auth's credential and OAuth accounts (the password hash lives here). */
+export interface AuthAccountTable {
+  id: string;
+  account_id: string;
+  provider_id: string;
+  user_id: string;
+  access_token: string | null;
+  refresh_token: string | null;
+  id_token: string | null;
+  access_token_expires_at: NullableTimestamp;
+  refresh_token_expires_at: NullableTimestamp;
+  scope: string | null;
+  password: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** better-auth's verification tokens (email verification, reset, magic link). */
+export interface AuthVerificationTable {
+  id: string;
+  identifier: string;
+  value: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** better-auth's rate-limit counters (database storage, shared by every process). */
+export interface AuthRateLimitTable {
+  id: string;
+  key: string;
+  count: number;
+  last_request: number;
+}
+
+/** A community: one brand, product line or panel hosted by this installation. */
 export interface CommunityTable {
   id: string;
   slug: string;
@@ -51,6 +92,7 @@ export interface CommunityTable {
   updated_at: Timestamp;
 }
 
+/** A person in a community: pseudonym, role and status. */
 export interface MembershipTable {
   id: string;
   community_id: string;
@@ -64,6 +106,7 @@ export interface MembershipTable {
   updated_at: Timestamp;
 }
 
+/** Single-use invitation codes (stored hashed). */
 export interface CommunityInvitationTable {
   id: string;
   community_id: string;
@@ -76,6 +119,7 @@ export interface CommunityInvitationTable {
   created_at: Timestamp;
 }
 
+/** Every staff read of a member’s real identity. */
 export interface AccessLogTable {
   id: string;
   community_id: string;
@@ -86,6 +130,7 @@ export interface AccessLogTable {
   created_at: Timestamp;
 }
 
+/** Staff actions, for accountability. */
 export interface AuditLogTable {
   id: string;
   community_id: string | null;
@@ -97,6 +142,7 @@ export interface AuditLogTable {
   created_at: Timestamp;
 }
 
+/** Events written with the command’s transaction, dispatched after commit. */
 export interface OutboxEventTable {
   id: string;
   type: string;
@@ -110,13 +156,16 @@ export interface OutboxEventTable {
   last_error: string | null;
 }
 
+/** One row per (event, subscriber) that ran: makes subscribers run exactly once. */
 export interface EventDeliveryTable {
   event_id: string;
   subscriber: string;
   delivered_at: Timestamp;
 }
 
+/** Where an email stands: kept in the outbox only, waiting for SMTP, sent, or given up. */
 export type MailStatus = 'captured' | 'queued' | 'sent' | 'failed';
+/** Every outgoing email (the outbox platform admins read). */
 export interface MailMessageTable {
   id: string;
   to_address: string;
@@ -131,6 +180,7 @@ export interface MailMessageTable {
   sent_at: NullableTimestamp;
 }
 
+/** One-time links that create the first platform admin. */
 export interface SetupTokenTable {
   id: string;
   token_hash: string;
@@ -143,6 +193,9 @@ export interface SetupTokenTable {
 export interface DB {
   auth_user: AuthUserTable;
   auth_session: AuthSessionTable;
+  auth_account: AuthAccountTable;
+  auth_verification: AuthVerificationTable;
+  auth_rate_limit: AuthRateLimitTable;
   communities: CommunityTable;
   memberships: MembershipTable;
   community_invitations: CommunityInvitationTable;
@@ -154,6 +207,7 @@ export interface DB {
   setup_tokens: SetupTokenTable;
 }
 
+/** Rows as read, inserted and updated. */
 export type CommunityRow = Selectable<CommunityTable>;
 export type NewCommunity = Insertable<CommunityTable>;
 export type CommunityUpdate = Updateable<CommunityTable>;

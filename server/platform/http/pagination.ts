@@ -41,7 +41,7 @@ export function decodeCursor(cursor: string | undefined, kinds: CursorPart[]): s
     if (
       Array.isArray(values) &&
       values.length === kinds.length &&
-      values.every((v, i) => partIsValid(v, kinds[i]!))
+      values.every((v, i) => partIsValid(v, kinds[i]))
     ) {
       return values as string[];
     }

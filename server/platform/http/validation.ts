@@ -1,24 +1,29 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Static, TSchema } from 'typebox';
 import type { MessageKey } from '../../../common/i18n/index.ts';
 import { AppError, type FieldError } from '../errors/app-error.ts';
 
-/**
- * The one Ajv instance: Fastify validates requests with it and web actions validate form input with it,
- * so both answer the same fields with the same messages. `x-message` on a schema names the message key
- * used when a `pattern` or `format` fails.
- */
-export const ajv = new Ajv({
+const OPTIONS: Options = {
   allErrors: true,
-  coerceTypes: 'array',
   useDefaults: true,
   removeAdditional: false,
   verbose: true,
   strict: false,
   keywords: ['x-message'],
-});
+};
+
+/**
+ * The Ajv instance for JSON bodies and command input: types are checked, never coerced (a `0` stays a 0
+ * and is refused where 1 is the minimum). Fastify validates bodies with it and commands re-validate their
+ * input with it, so the browser and the API answer the same fields with the same messages. `x-message` on
+ * a schema names the message key used when a `pattern` or `format` fails.
+ */
+export const ajv = new Ajv({ ...OPTIONS, coerceTypes: false });
+/** The Ajv instance for query strings and path parameters, which arrive as text and are coerced. */
+export const ajvCoercing = new Ajv({ ...OPTIONS, coerceTypes: 'array' });
 (addFormats as unknown as (a: Ajv) => void)(ajv);
+(addFormats as unknown as (a: Ajv) => void)(ajvCoercing);
 
 function fieldError(error: ErrorObject): FieldError {
   const parent = (error.parentSchema ?? {}) as Record<string, unknown>;

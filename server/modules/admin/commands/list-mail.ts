@@ -1,7 +1,9 @@
 import { authorize } from '../../../platform/authz/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { decodeCursor, toPage } from '../../../platform/http/pagination.ts';
-import { platformPolicy } from '../../communities/communities.policy.ts';
+import { adminPolicy } from '../admin.policy.ts';
+import { presentMail } from '../admin.presenter.ts';
+import { listMailRows } from '../admin.repository.ts';
 
 /**
  * Lists the email outbox, newest first, optionally for one recipient (platform admins only).
@@ -18,31 +20,8 @@ export async function listMail({
   limit?: number;
   cursor?: string;
 }) {
-  authorize(platformPolicy, 'readMailOutbox', ctx.actor, null);
-  const before = decodeCursor(cursor, ['uuid'])?.[0];
-  let query = ctx.kernel.db.selectFrom('mail_messages').selectAll();
-  if (to) query = query.where((eb) => eb(eb.fn('lower', ['to_address']), '=', to.trim().toLowerCase()));
-  if (before) query = query.where('id', '<', before);
-  const rows = await query
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
-    .execute();
-  return toPage(
-    rows,
-    limit,
-    (row) => ({
-      id: row.id,
-      to: row.to_address,
-      subject: row.subject,
-      text: row.text_body,
-      kind: row.kind,
-      locale: row.locale,
-      status: row.status,
-      attempts: row.attempts,
-      error: row.error,
-      createdAt: row.created_at.toISOString(),
-      sentAt: row.sent_at?.toISOString() ?? null,
-    }),
-    (row) => [row.id],
-  );
+  authorize(adminPolicy, 'readMailOutbox', ctx.actor, null);
+  const before = decodeCursor(cursor, ['uuid'])?.[0] ?? null;
+  const rows = await listMailRows(ctx.kernel.db, { to, before, limit });
+  return toPage(rows, limit, presentMail, (row) => [row.id]);
 }

@@ -6,7 +6,7 @@ import { AppError, isUniqueViolation } from '../../../platform/errors/app-error.
 import { validate } from '../../../platform/http/validation.ts';
 import { transact } from '../../../platform/kernel.ts';
 import { CommunityEvents } from '../communities.events.ts';
-import { platformPolicy } from '../communities.policy.ts';
+import { communityCreationPolicy } from '../communities.policy.ts';
 import { presentCommunity } from '../communities.presenter.ts';
 import { insertCommunity } from '../communities.repository.ts';
 import { CreateCommunityBody, type CommunityDto } from '../communities.schemas.ts';
@@ -17,7 +17,7 @@ import { CreateCommunityBody, type CommunityDto } from '../communities.schemas.t
  */
 export async function createCommunity({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<CommunityDto> {
   const body = validate(CreateCommunityBody, input);
-  authorize(platformPolicy, 'createCommunity', ctx.actor, null);
+  authorize(communityCreationPolicy, 'createCommunity', ctx.actor, null);
   try {
     const row = await transact(ctx.kernel, async (trx, emit) => {
       const created = await insertCommunity(trx, {
@@ -49,7 +49,7 @@ export async function createCommunity({ ctx, input }: { ctx: Ctx; input: unknown
       });
       return created;
     });
-    return presentCommunity({ ...row, members_count: 0 }, ctx.actor, null);
+    return presentCommunity({ ...row, members_count: 0 }, ctx.actor, { membership: null });
   } catch (error) {
     if (isUniqueViolation(error, 'communities_slug_key'))
       throw AppError.field('/slug', 'validation.slugTaken');

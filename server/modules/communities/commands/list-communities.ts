@@ -29,10 +29,8 @@ export async function listCommunities({
     rows,
     limit,
     (row) =>
-      presentCommunity(
-        row,
-        ctx.actor,
-        row.my_membership_id
+      presentCommunity(row, ctx.actor, {
+        membership: row.my_membership_id
           ? {
               id: row.my_membership_id,
               role: row.my_role!,
@@ -40,7 +38,7 @@ export async function listCommunities({
               pseudonym: row.my_pseudonym!,
             }
           : null,
-      ),
+      }),
     (row) => [row.name, row.id],
   );
 }

@@ -26,8 +26,9 @@ export async function updateCommunity({
   input: unknown;
 }): Promise<CommunityDto> {
   const body = validate(UpdateCommunityBody, input);
-  const { community, membership } = await loadCommunity(ctx, key);
-  authorize(communityPolicy, 'update', ctx.actor, { community, membership });
+  const loaded = await loadCommunity(ctx, key);
+  const { community } = loaded;
+  authorize(communityPolicy, 'update', ctx.actor, loaded);
   const values: CommunityUpdate = {};
   if (body.name !== undefined) values.name = body.name.trim();
   if (body.slug !== undefined) values.slug = body.slug;
@@ -40,7 +41,7 @@ export async function updateCommunity({
   if (body.primaryColor !== undefined) values.primary_color = body.primaryColor.toLowerCase();
   if (body.accentColor !== undefined) values.accent_color = body.accentColor.toLowerCase();
   const changed = Object.keys(values);
-  if (changed.length === 0) return presentCommunity(community, ctx.actor, membership);
+  if (changed.length === 0) return presentCommunity(community, ctx.actor, loaded);
   try {
     const row = await transact(ctx.kernel, async (trx, emit) => {
       const updated = await updateCommunityRow(trx, community.id, values);
@@ -60,7 +61,7 @@ export async function updateCommunity({
       });
       return updated;
     });
-    return presentCommunity({ ...row, members_count: community.members_count }, ctx.actor, membership);
+    return presentCommunity({ ...row, members_count: community.members_count }, ctx.actor, loaded);
   } catch (error) {
     if (isUniqueViolation(error, 'communities_slug_key'))
       throw AppError.field('/slug', 'validation.slugTaken');

@@ -1,10 +1,12 @@
 import type { Queryable } from '../../../platform/db/database.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import type { Kernel } from '../../../platform/kernel.ts';
+import { insertCredentialUser } from '../identity.repository.ts';
 
 /**
  * Creates an account with a verified email and a password: the same user and credential-account rows
- * better-auth writes at sign-up, without the verification email (set-up, demo seed, tests).
+ * better-auth writes at sign-up, without the verification email (set-up, demo seed, tests). Returns its id.
+ * @throws the database's unique violation when the email is already used.
  */
 export async function createCredentialUser(
   kernel: Kernel,
@@ -17,30 +19,15 @@ export async function createCredentialUser(
   },
   db: Queryable = kernel.db,
 ): Promise<string> {
-  const hash = await (await kernel.auth.$context).password.hash(input.password);
-  const userId = newId();
-  await db
-    .insertInto('auth_user')
-    .values({
-      id: userId,
-      name: input.name.trim(),
-      email: input.email.trim().toLowerCase(),
-      email_verified: true,
-      is_platform_admin: !!input.platformAdmin,
-      image: null,
-      phone: null,
-      locale: input.locale ?? null,
-    })
-    .execute();
-  await db
-    .insertInto('auth_account' as never)
-    .values({
-      id: newId(),
-      account_id: userId,
-      provider_id: 'credential',
-      user_id: userId,
-      password: hash,
-    })
-    .execute();
-  return userId;
+  const passwordHash = await (await kernel.auth.$context).password.hash(input.password);
+  const id = newId();
+  await insertCredentialUser(db, {
+    id,
+    name: input.name.trim(),
+    email: input.email.trim().toLowerCase(),
+    passwordHash,
+    platformAdmin: !!input.platformAdmin,
+    locale: input.locale ?? null,
+  });
+  return id;
 }

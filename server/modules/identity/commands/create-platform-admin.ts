@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { Queryable } from '../../../platform/db/database.ts';
 import { validate } from '../../../platform/http/validation.ts';
 import type { Kernel } from '../../../platform/kernel.ts';
+import { findUserIdByEmail, promoteToPlatformAdmin } from '../identity.repository.ts';
 import { Credentials } from '../identity.schemas.ts';
 import { createCredentialUser } from './create-credential-user.ts';
 
@@ -19,18 +20,10 @@ export async function createPlatformAdmin(
 ): Promise<{ userId: string; created: boolean }> {
   const body = validate(AdminInput, input);
   const email = body.email.trim().toLowerCase();
-  const existing = await db
-    .selectFrom('auth_user')
-    .select('id')
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
-    .executeTakeFirst();
+  const existing = await findUserIdByEmail(db, email);
   if (existing) {
-    await db
-      .updateTable('auth_user')
-      .set({ is_platform_admin: true, email_verified: true })
-      .where('id', '=', existing.id)
-      .execute();
-    return { userId: existing.id, created: false };
+    await promoteToPlatformAdmin(db, existing);
+    return { userId: existing, created: false };
   }
   const userId = await createCredentialUser(kernel, { ...body, email, platformAdmin: true }, db);
   return { userId, created: true };

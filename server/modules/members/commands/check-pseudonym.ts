@@ -11,12 +11,14 @@ export async function checkPseudonym({
   ctx,
   community: key,
   pseudonym,
+  invitationCode,
 }: {
   ctx: Ctx;
   community: string;
   pseudonym: string;
+  invitationCode?: string;
 }) {
-  const { community } = await loadCommunity(ctx, key);
+  const { community } = await loadCommunity(ctx, key, { invitationCode });
   const trimmed = pseudonym.trim();
   const valid = isValidPseudonym(trimmed);
   const available = valid && !(await pseudonymTaken(ctx.kernel.db, community.id, pseudonymKey(trimmed)));

@@ -11,7 +11,7 @@ import {
 } from '../../../../test/helpers.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { createInvitation } from './create-invitation.ts';
-import { hashInvitationCode } from './join-community.ts';
+import { hashInvitationCode } from '../invitation-code.ts';
 
 async function invitationsOf(communityId: string) {
   const { kernel } = await testApp();
@@ -96,7 +96,7 @@ describe('createInvitation', () => {
         actor_user_id: moderator.userId,
         target_type: 'invitation',
         target_id: invitation.id,
-        data: { email: 'Guest@Example.TEST' },
+        data: { email: 'guest@example.test' },
       },
     ]);
     expect(await outboxEventsOf(community.id)).toEqual([]);

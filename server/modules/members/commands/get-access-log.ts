@@ -2,7 +2,7 @@ import { authorize } from '../../../platform/authz/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { decodeCursor, toPage } from '../../../platform/http/pagination.ts';
 import { loadCommunity } from '../../communities/commands/load-community.ts';
-import { communityPolicy } from '../../communities/communities.policy.ts';
+import { memberPolicy } from '../members.policy.ts';
 import { listAccessLogRows } from '../members.repository.ts';
 import type { AccessLogEntryDto } from '../members.schemas.ts';
 
@@ -22,7 +22,7 @@ export async function getAccessLog({
   cursor?: string;
 }): Promise<{ items: AccessLogEntryDto[]; nextCursor: string | null }> {
   const { community, membership } = await loadCommunity(ctx, key);
-  authorize(communityPolicy, 'viewAccessLog', ctx.actor, { community, membership });
+  authorize(memberPolicy, 'viewAccessLog', ctx.actor, { community, membership });
   const before = decodeCursor(cursor, ['uuid'])?.[0];
   const rows = await listAccessLogRows(ctx.kernel.db, community.id, { limit, before: before ?? null });
   return toPage(

@@ -4,9 +4,9 @@ import { newId } from '../../../platform/db/ids.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { transact } from '../../../platform/kernel.ts';
 import { loadCommunity } from '../../communities/commands/load-community.ts';
-import { communityPolicy } from '../../communities/communities.policy.ts';
+import { memberPolicy } from '../members.policy.ts';
 import { MemberEvents } from '../members.events.ts';
-import { findIdentity, findMember } from '../members.repository.ts';
+import { findIdentity, findMember, insertAccessLog } from '../members.repository.ts';
 import type { MemberIdentityDto } from '../members.schemas.ts';
 
 const FIELDS = ['name', 'email', 'phone'];
@@ -28,23 +28,20 @@ export async function getMemberIdentity({
   purpose?: string;
 }): Promise<MemberIdentityDto> {
   const { community, membership } = await loadCommunity(ctx, key);
-  authorize(communityPolicy, 'viewIdentity', ctx.actor, { community, membership });
+  authorize(memberPolicy, 'viewIdentity', ctx.actor, { community, membership });
   const target = await findMember(ctx.kernel.db, community.id, memberId);
   if (!target) throw new AppError('not_found');
   const actor = ctx.actor!;
   return transact(ctx.kernel, async (trx, emit) => {
     const identity = await findIdentity(trx, target.user_id);
-    await trx
-      .insertInto('access_log')
-      .values({
-        id: newId(),
-        community_id: community.id,
-        actor_user_id: actor.userId,
-        subject_membership_id: target.id,
-        fields: FIELDS,
-        purpose: purpose?.trim() || 'profile',
-      })
-      .execute();
+    await insertAccessLog(trx, {
+      id: newId(),
+      community_id: community.id,
+      actor_user_id: actor.userId,
+      subject_membership_id: target.id,
+      fields: FIELDS,
+      purpose: purpose?.trim() || 'profile',
+    });
     await emit({
       type: MemberEvents.identityViewed,
       communityId: community.id,

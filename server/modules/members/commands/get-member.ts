@@ -1,8 +1,9 @@
-import { abilitiesOf, authorize } from '../../../platform/authz/policy.ts';
+import { authorize } from '../../../platform/authz/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { loadCommunity } from '../../communities/commands/load-community.ts';
 import { communityPolicy } from '../../communities/communities.policy.ts';
+import { memberPolicy } from '../members.policy.ts';
 import { presentMember } from '../members.presenter.ts';
 import { findMember } from '../members.repository.ts';
 import type { MemberDto } from '../members.schemas.ts';
@@ -27,7 +28,7 @@ export async function getMember({
   const row = await findMember(ctx.kernel.db, community.id, memberId);
   if (!row) throw new AppError('not_found');
   const self = row.user_id === ctx.actor?.userId;
-  if (row.status !== 'active' && !self && !abilitiesOf(communityPolicy, ctx.actor, resource).manageMembers) {
+  if (row.status !== 'active' && !self && !memberPolicy.manageMembers(ctx.actor, resource)) {
     throw new AppError('not_found');
   }
   return presentMember(row);

@@ -9,8 +9,10 @@ import {
   testApp,
 } from '../../../../test/helpers.ts';
 import { newId } from '../../../platform/db/ids.ts';
+import { getCommunity } from '../../communities/commands/get-community.ts';
 import { createInvitation } from './create-invitation.ts';
-import { hashInvitationCode, joinCommunity } from './join-community.ts';
+import { hashInvitationCode } from '../invitation-code.ts';
+import { joinCommunity } from './join-community.ts';
 
 const pseudo = () => `p-${newId().slice(-8)}`;
 
@@ -251,5 +253,30 @@ describe('joinCommunity', () => {
       input: { pseudonym: pseudo(), invitationCode: bound.code },
     });
     expect(member.status).toBe('active');
+  });
+
+  it('lets a valid invitation reveal and join a hidden community, which stays not found without it', async () => {
+    const community = await freshCommunity({ visibility: 'hidden', join_policy: 'invitation' });
+    const admin = await plainUser();
+    await addMember(community.id, admin.userId, 'admin');
+    const { code } = await createInvitation({ ctx: await ctxFor(admin), community: community.id, input: {} });
+    const guest = await plainUser();
+    const ctx = await ctxFor(guest);
+    await expectAppError(getCommunity({ ctx, community: community.id }), 'not_found');
+    await expectAppError(
+      getCommunity({ ctx, community: community.id, invitationCode: 'wrong-code-123' }),
+      'not_found',
+    );
+    const seen = await getCommunity({ ctx, community: community.id, invitationCode: code });
+    expect(seen.abilities.join).toBe(true);
+    const member = await joinCommunity({
+      ctx,
+      community: community.id,
+      input: { pseudonym: pseudo(), invitationCode: code },
+    });
+    expect(member.status).toBe('active');
+    expect(
+      (await getCommunity({ ctx: await ctxFor(guest), community: community.id })).viewerMembership?.id,
+    ).toBe(member.id);
   });
 });

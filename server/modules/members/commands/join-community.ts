@@ -1,28 +1,28 @@
-import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import { authorize } from '../../../platform/authz/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { AppError, isUniqueViolation } from '../../../platform/errors/app-error.ts';
 import { validate } from '../../../platform/http/validation.ts';
 import { transact } from '../../../platform/kernel.ts';
-import { communityPolicy } from '../../communities/communities.policy.ts';
 import { loadCommunity } from '../../communities/commands/load-community.ts';
+import { hashInvitationCode } from '../invitation-code.ts';
 import { MemberEvents } from '../members.events.ts';
+import { memberPolicy } from '../members.policy.ts';
 import { presentMember } from '../members.presenter.ts';
-import { insertMembership, lockCommunityAndCountMembers } from '../members.repository.ts';
+import {
+  findInvitationForUpdate,
+  insertMembership,
+  lockCommunityAndCountMembers,
+  markInvitationUsed,
+} from '../members.repository.ts';
 import { JoinBody, type MemberDto } from '../members.schemas.ts';
 import { pseudonymKey } from '../pseudonym.ts';
 
-/** Hashes an invitation code for storage and lookup (codes are shown once, never stored in clear). */
-export function hashInvitationCode(code: string): string {
-  return createHash('sha256').update(code.trim()).digest('hex');
-}
-
 /**
  * Joins a community under a pseudonym unique in it. Open communities admit at once; "by approval" ones
- * create a pending membership; invitation-only ones need a valid, unused, unexpired code. The member cap
- * is enforced under a row lock. Emits `member.joined` or `member.join_requested`.
+ * create a pending membership; invitation-only ones need a valid, unused, unexpired code (which also
+ * reveals a hidden community). The member cap is enforced under a row lock. Emits `member.joined` or
+ * `member.join_requested`.
  * @throws AppError(validation_failed: pseudonym taken/format | conflict: full or already a member |
  *   gone: invitation expired or used | forbidden | unauthenticated | not_found)
  */
@@ -36,9 +36,10 @@ export async function joinCommunity({
   input: unknown;
 }): Promise<MemberDto> {
   const body = validate(JoinBody, input);
-  const { community, membership } = await loadCommunity(ctx, key);
+  const loaded = await loadCommunity(ctx, key, { invitationCode: body.invitationCode });
+  const { community, membership } = loaded;
   if (membership) throw new AppError('conflict', { messageKey: 'join.alreadyMember' });
-  authorize(communityPolicy, 'join', ctx.actor, { community, membership });
+  authorize(memberPolicy, 'join', ctx.actor, loaded);
   const actor = ctx.actor!;
   const pseudonym = body.pseudonym.trim();
   try {
@@ -46,17 +47,16 @@ export async function joinCommunity({
       let invitationId: string | null = null;
       if (community.join_policy === 'invitation') {
         if (!body.invitationCode) throw AppError.field('/invitationCode', 'validation.required');
-        const invitation = await trx
-          .selectFrom('community_invitations')
-          .selectAll()
-          .where('community_id', '=', community.id)
-          .where('code_hash', '=', hashInvitationCode(body.invitationCode))
-          .forUpdate()
-          .executeTakeFirst();
+        const invitation = await findInvitationForUpdate(
+          trx,
+          community.id,
+          hashInvitationCode(body.invitationCode),
+        );
         if (!invitation) throw AppError.field('/invitationCode', 'validation.invalidFormat');
         if (invitation.used_at || invitation.expires_at < new Date()) throw new AppError('gone');
-        if (invitation.email && invitation.email.toLowerCase() !== actor.email.toLowerCase())
+        if (invitation.email && invitation.email.toLowerCase() !== actor.email.toLowerCase()) {
           throw new AppError('forbidden');
+        }
         invitationId = invitation.id;
       }
       const status = community.join_policy === 'approval' ? 'pending' : 'active';
@@ -72,13 +72,7 @@ export async function joinCommunity({
         pseudonym_key: pseudonymKey(pseudonym),
         status,
       });
-      if (invitationId) {
-        await trx
-          .updateTable('community_invitations')
-          .set({ used_at: sql<Date>`now()`, used_by: actor.userId })
-          .where('id', '=', invitationId)
-          .execute();
-      }
+      if (invitationId) await markInvitationUsed(trx, invitationId, actor.userId);
       await emit({
         type: status === 'active' ? MemberEvents.joined : MemberEvents.requested,
         communityId: community.id,

@@ -1,9 +1,10 @@
-import { abilitiesOf, authorize } from '../../../platform/authz/policy.ts';
+import { authorize } from '../../../platform/authz/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { CommunityRole, MembershipStatus } from '../../../platform/db/schema.ts';
 import { decodeCursor, toPage } from '../../../platform/http/pagination.ts';
 import { loadCommunity } from '../../communities/commands/load-community.ts';
 import { communityPolicy } from '../../communities/communities.policy.ts';
+import { memberPolicy } from '../members.policy.ts';
 import { presentMember } from '../members.presenter.ts';
 import { listMemberRows } from '../members.repository.ts';
 import type { MemberDto } from '../members.schemas.ts';
@@ -26,7 +27,7 @@ export async function listMembers({
   const { community, membership } = await loadCommunity(ctx, key);
   const resource = { community, membership };
   authorize(communityPolicy, 'viewContent', ctx.actor, resource);
-  const canManage = abilitiesOf(communityPolicy, ctx.actor, resource).manageMembers;
+  const canManage = memberPolicy.manageMembers(ctx.actor, resource);
   const allowed: MembershipStatus[] = canManage ? ['active', 'pending', 'suspended'] : ['active'];
   const statuses = query.status ? allowed.filter((s) => s === query.status) : allowed;
   const limit = query.limit ?? 20;

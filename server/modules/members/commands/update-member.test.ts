@@ -202,4 +202,41 @@ describe('updateMember', () => {
     expect(updated.role).toBe('member');
     expect((await outboxEventsOf(community.id)).map((e) => e.type)).toEqual(['member.role_changed']);
   });
+
+  it('refuses a moderator acting on other staff: suspending an admin or a moderator is forbidden', async () => {
+    const { community, moderator, adminId } = await staffedCommunity();
+    const otherModeratorId = await addMember(community.id, (await plainUser()).userId, 'moderator');
+    const ctx = await ctxFor(moderator);
+    for (const memberId of [adminId, otherModeratorId]) {
+      await expectAppError(
+        updateMember({ ctx, community: community.id, memberId, input: { status: 'suspended' } }),
+        'forbidden',
+      );
+    }
+    expect(await outboxEventsOf(community.id)).toEqual([]);
+  });
+
+  it('refuses to approve a pending member when the community is full (conflict), and changes nothing', async () => {
+    const community = await freshCommunity({ member_cap: 2 });
+    const admin = await plainUser();
+    await addMember(community.id, admin.userId, 'admin');
+    await addMember(community.id, (await plainUser()).userId);
+    const pendingId = await addMember(community.id, (await plainUser()).userId, 'member', 'pending');
+    await expectAppError(
+      updateMember({
+        ctx: await ctxFor(admin),
+        community: community.id,
+        memberId: pendingId,
+        input: { status: 'active' },
+      }),
+      'conflict',
+    );
+    const { kernel } = await import('../../../../test/helpers.ts').then((h) => h.testApp());
+    const row = await kernel.db
+      .selectFrom('memberships')
+      .select('status')
+      .where('id', '=', pendingId)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('pending');
+  });
 });

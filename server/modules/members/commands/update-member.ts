@@ -5,17 +5,23 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { validate } from '../../../platform/http/validation.ts';
 import { transact } from '../../../platform/kernel.ts';
 import { loadCommunity } from '../../communities/commands/load-community.ts';
-import { communityPolicy } from '../../communities/communities.policy.ts';
+import { memberPolicy, memberTargetPolicy } from '../members.policy.ts';
 import { MemberEvents } from '../members.events.ts';
 import { presentMember } from '../members.presenter.ts';
-import { countActiveAdmins, findMember, updateMemberRow } from '../members.repository.ts';
+import {
+  countActiveAdmins,
+  findMember,
+  lockCommunityAndCountMembers,
+  updateMemberRow,
+} from '../members.repository.ts';
 import { UpdateMemberBody, type MemberDto } from '../members.schemas.ts';
 
 /**
- * Changes a member's role (community admins) or status (approve, suspend: moderators and admins).
- * Nobody changes their own role or status, and the last active admin cannot be demoted. Emits
- * `member.role_changed` / `member.status_changed`; every change is audited.
- * @throws AppError(validation_failed | not_found | unauthenticated | forbidden | conflict: last admin)
+ * Changes a member's role (community admins) or status (approve, suspend: moderators act on members and
+ * experts, admins on anyone). Nobody changes their own role or status; the last active admin cannot be
+ * demoted; approving someone respects the member cap. Changes are serialised on the community row.
+ * Emits `member.role_changed` / `member.status_changed`; every change is audited.
+ * @throws AppError(validation_failed | not_found | unauthenticated | forbidden | conflict: last admin or full)
  */
 export async function updateMember({
   ctx,
@@ -29,22 +35,30 @@ export async function updateMember({
   input: unknown;
 }): Promise<MemberDto> {
   const body = validate(UpdateMemberBody, input);
-  const { community, membership } = await loadCommunity(ctx, key);
-  const resource = { community, membership };
-  if (body.role !== undefined) authorize(communityPolicy, 'changeRoles', ctx.actor, resource);
-  if (body.status !== undefined) authorize(communityPolicy, 'manageMembers', ctx.actor, resource);
+  const loaded = await loadCommunity(ctx, key);
+  const { community } = loaded;
+  if (body.role !== undefined) authorize(memberPolicy, 'changeRoles', ctx.actor, loaded);
+  if (body.status !== undefined) authorize(memberPolicy, 'manageMembers', ctx.actor, loaded);
   const actor = ctx.actor!;
   const target = await findMember(ctx.kernel.db, community.id, memberId);
   if (!target) throw new AppError('not_found');
-  if (target.user_id === actor.userId && !actor.isPlatformAdmin) throw new AppError('forbidden');
+  const targeted = { ...loaded, target: { userId: target.user_id, role: target.role } };
+  if (body.role !== undefined) authorize(memberTargetPolicy, 'changeRole', actor, targeted);
+  if (body.status !== undefined) authorize(memberTargetPolicy, 'changeStatus', actor, targeted);
 
   const row = await transact(ctx.kernel, async (trx, emit) => {
+    // Lock the community first: concurrent demotions or approvals see each other's effect.
+    const activeMembers = await lockCommunityAndCountMembers(trx, community.id);
     const demotesAdmin =
       target.role === 'admin' &&
       target.status === 'active' &&
       ((body.role !== undefined && body.role !== 'admin') ||
         (body.status !== undefined && body.status !== 'active'));
     if (demotesAdmin && (await countActiveAdmins(trx, community.id)) <= 1) throw new AppError('conflict');
+    const activates = body.status === 'active' && target.status !== 'active';
+    if (activates && community.member_cap !== null && activeMembers >= community.member_cap) {
+      throw new AppError('conflict', { messageKey: 'community.full' });
+    }
     const updated = await updateMemberRow(trx, target.id, { role: body.role, status: body.status });
     const payload = { communityId: community.id, memberId: target.id, pseudonym: target.pseudonym };
     if (body.role !== undefined && body.role !== target.role) {

@@ -8,5 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const local = join(root, 'node_modules', '.bin', 'node');
 const node = existsSync(local) ? local : process.execPath;
-const result = spawnSync(node, [join(root, 'server', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
+const result = spawnSync(node, [join(root, 'server', 'main.ts'), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kernel } from '../server/platform/kernel.ts';
+import { MAX_SEND_ATTEMPTS } from '../server/platform/mail/mailer.ts';
 import { makeKernel } from './helpers.ts';
 
 /** A local SMTP sink on loopback: the outside world, faked (DESIGN rule 13). */
@@ -127,6 +128,38 @@ describe('email over SMTP', () => {
       expect(row.subject).toBe('Your sign-in link');
     } finally {
       await embedded.close();
+    }
+  });
+
+  it('marks a message failed after the last attempt, and keeps it in the outbox', async () => {
+    const refusing = await startSink({ failFirst: 1_000 });
+    const kernelWithoutWorkers = await makeKernel({ SMTP_URL: `smtp://127.0.0.1:${refusing.port}` });
+    // Enqueue only: no worker runs the job, so each attempt below is the test's own.
+    await kernelWithoutWorkers.jobs.start({ work: false });
+    try {
+      const id = await kernelWithoutWorkers.mailer.queue({
+        to: 'unlucky@example.test',
+        kind: 'auth.reset',
+        locale: 'en',
+        subjectKey: 'mail.reset.subject',
+        bodyKey: 'mail.reset.body',
+        params: { name: 'Sam', url: 'http://localhost:3000/reset' },
+      });
+      for (let attempt = 1; attempt <= MAX_SEND_ATTEMPTS; attempt++) {
+        await expect(kernelWithoutWorkers.mailer.deliver(id)).rejects.toThrow();
+        const row = await kernelWithoutWorkers.db
+          .selectFrom('mail_messages')
+          .selectAll()
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        expect([row.attempts, row.status]).toEqual([
+          attempt,
+          attempt < MAX_SEND_ATTEMPTS ? 'queued' : 'failed',
+        ]);
+      }
+    } finally {
+      await kernelWithoutWorkers.close();
+      await refusing.close();
     }
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { useLocale, useT } from '../lib/i18n.ts';
 
 /** Shows a date in the viewer's language and time zone (the server renders UTC, the browser corrects). */
@@ -29,5 +30,21 @@ export function Avatar({ name }: { name: string }) {
     <span className="avatar" aria-hidden="true" style={{ background: `hsl(${hue} 45% 42%)` }}>
       {initial}
     </span>
+  );
+}
+
+/** The link to the next page of a list: keeps the current filters, replaces the cursor. */
+export function NextPage({ cursor }: { cursor: string | null }) {
+  const t = useT();
+  const [params] = useSearchParams();
+  if (!cursor) return null;
+  const next = new URLSearchParams(params);
+  next.set('cursor', cursor);
+  return (
+    <p>
+      <Link to={`?${next.toString()}`} rel="next">
+        {t('members.next')}
+      </Link>
+    </p>
   );
 }

@@ -98,3 +98,45 @@ export function SubmitButton({
     </button>
   );
 }
+
+/** The new-password pair of a form (sign-up, reset): the password with its rule, and its confirmation. */
+export function NewPasswordFields({ errors }: { errors?: Record<string, string> }) {
+  const t = useT();
+  return (
+    <>
+      <Field
+        label={t('auth.field.password')}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        help={t('auth.field.passwordHelp')}
+        error={errors?.password}
+      />
+      <Field
+        label={t('auth.field.passwordConfirm')}
+        name="passwordConfirm"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors?.passwordConfirm}
+      />
+    </>
+  );
+}
+
+/**
+ * Checks a new password and its confirmation (the rules better-auth enforces: 10 to 128 characters), and
+ * returns the field errors as message keys with their parameters.
+ */
+export function checkNewPassword(
+  password: string,
+  confirm: string,
+): Record<string, [string, Record<string, number>?]> {
+  const errors: Record<string, [string, Record<string, number>?]> = {};
+  if (password.length < 10) errors.password = ['validation.tooShort', { limit: 10 }];
+  else if (password.length > 128) errors.password = ['validation.tooLong', { limit: 128 }];
+  if (confirm !== password) errors.passwordConfirm = ['validation.passwordMismatch'];
+  return errors;
+}

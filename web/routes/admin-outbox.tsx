@@ -1,6 +1,6 @@
-import { data, Link, redirect } from 'react-router';
+import { data, redirect } from 'react-router';
 import { translate } from '../../common/i18n/index.ts';
-import { LocalTime } from '../components/bits.tsx';
+import { LocalTime, NextPage } from '../components/bits.tsx';
 import { appContext } from '../context.ts';
 import { guard } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
@@ -60,11 +60,7 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
           </li>
         ))}
       </ul>
-      {loaderData.nextCursor ? (
-        <p>
-          <Link to={`?cursor=${encodeURIComponent(loaderData.nextCursor)}`}>{t('members.next')}</Link>
-        </p>
-      ) : null}
+      <NextPage cursor={loaderData.nextCursor} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { LocalTime } from '../components/bits.tsx';
+import { LocalTime, NextPage } from '../components/bits.tsx';
 import { appContext } from '../context.ts';
 import { guard } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
@@ -60,11 +60,7 @@ export default function AccessLog({ loaderData }: Route.ComponentProps) {
           </table>
         </div>
       )}
-      {loaderData.nextCursor ? (
-        <p>
-          <Link to={`?cursor=${encodeURIComponent(loaderData.nextCursor)}`}>{t('members.next')}</Link>
-        </p>
-      ) : null}
+      <NextPage cursor={loaderData.nextCursor} />
     </section>
   );
 }

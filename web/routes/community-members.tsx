@@ -1,5 +1,5 @@
 import { Form, Link, useActionData, useSearchParams } from 'react-router';
-import { LocalTime, RoleBadge } from '../components/bits.tsx';
+import { LocalTime, RoleBadge, NextPage } from '../components/bits.tsx';
 import { Field, FormMessage, SubmitButton } from '../components/form.tsx';
 import { appContext } from '../context.ts';
 import { attempt, guard, text } from '../lib/errors.ts';
@@ -152,11 +152,7 @@ export default function Members({ loaderData }: Route.ComponentProps) {
           </table>
         </div>
       )}
-      {loaderData.nextCursor ? (
-        <p>
-          <Link to={`?cursor=${encodeURIComponent(loaderData.nextCursor)}`}>{t('members.next')}</Link>
-        </p>
-      ) : null}
+      <NextPage cursor={loaderData.nextCursor} />
       {community.abilities.invite ? (
         <section aria-labelledby="invite-heading" className="staff-box">
           <h2 id="invite-heading">{t('invite.title')}</h2>

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { translate } from '../../common/i18n/index.ts';
 import type { CommunityDto } from '../../server/modules/communities/communities.schemas.ts';
+import { NextPage } from '../components/bits.tsx';
 import { appContext } from '../context.ts';
 import { guard } from '../lib/errors.ts';
 import { useT, useViewer } from '../lib/i18n.ts';
@@ -79,11 +80,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           </ul>
         </section>
       ) : null}
-      {loaderData.nextCursor ? (
-        <p>
-          <Link to={`/?cursor=${encodeURIComponent(loaderData.nextCursor)}`}>{t('members.next')}</Link>
-        </p>
-      ) : null}
+      <NextPage cursor={loaderData.nextCursor} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { data, Form, redirect, useActionData, useSearchParams } from 'react-router';
 import { translate } from '../../common/i18n/index.ts';
-import { Field, FormMessage, SubmitButton } from '../components/form.tsx';
+import { FormMessage, NewPasswordFields, SubmitButton, checkNewPassword } from '../components/form.tsx';
 import { appContext } from '../context.ts';
 import { text } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
@@ -14,9 +14,11 @@ export async function action({ context, request }: Route.ActionArgs) {
   const token = text(form, 'token');
   const password = text(form, 'password');
   const fieldErrors: Record<string, string> = {};
-  if (password.length < 10) fieldErrors.password = t('validation.tooShort', { limit: 10 });
-  if (text(form, 'passwordConfirm') !== password)
-    fieldErrors.passwordConfirm = t('validation.passwordMismatch');
+  for (const [field, [key, params]] of Object.entries(
+    checkNewPassword(password, text(form, 'passwordConfirm')),
+  )) {
+    fieldErrors[field] = t(key, params);
+  }
   if (Object.keys(fieldErrors).length > 0)
     return data({ fieldErrors, formError: t('error.validation_failed') }, { status: 422 });
   const result = await web.api.auth.resetPassword(token, password);
@@ -44,23 +46,7 @@ export default function ResetPassword() {
           <FormMessage error={result?.formError} />
           <Form method="post" noValidate>
             <input type="hidden" name="token" value={token} />
-            <Field
-              label={t('auth.field.password')}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              help={t('auth.field.passwordHelp')}
-              error={result?.fieldErrors.password}
-            />
-            <Field
-              label={t('auth.field.passwordConfirm')}
-              name="passwordConfirm"
-              type="password"
-              autoComplete="new-password"
-              required
-              error={result?.fieldErrors.passwordConfirm}
-            />
+            <NewPasswordFields errors={result?.fieldErrors} />
             <SubmitButton>{t('auth.reset.submit')}</SubmitButton>
           </Form>
         </>

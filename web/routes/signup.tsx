@@ -1,6 +1,12 @@
 import { data, Form, Link, redirect, useActionData } from 'react-router';
 import { translate } from '../../common/i18n/index.ts';
-import { Field, FormMessage, SubmitButton } from '../components/form.tsx';
+import {
+  Field,
+  FormMessage,
+  NewPasswordFields,
+  SubmitButton,
+  checkNewPassword,
+} from '../components/form.tsx';
 import { appContext } from '../context.ts';
 import { text } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
@@ -29,9 +35,9 @@ export async function action({ context, request }: Route.ActionArgs) {
   else if (name.length > 100) fieldErrors.name = t('validation.tooLong', { limit: 100 });
   if (!email) fieldErrors.email = t('validation.required');
   else if (!EMAIL.test(email)) fieldErrors.email = t('validation.invalidEmail');
-  if (password.length < 10) fieldErrors.password = t('validation.tooShort', { limit: 10 });
-  else if (password.length > 128) fieldErrors.password = t('validation.tooLong', { limit: 128 });
-  if (confirm !== password) fieldErrors.passwordConfirm = t('validation.passwordMismatch');
+  for (const [field, [key, params]] of Object.entries(checkNewPassword(password, confirm))) {
+    fieldErrors[field] = t(key, params);
+  }
   const values = { name, email };
   if (Object.keys(fieldErrors).length > 0) {
     return data(
@@ -87,24 +93,7 @@ export default function SignUp() {
           defaultValue={result?.values.email}
           error={result?.fieldErrors.email}
         />
-        <Field
-          label={t('auth.field.password')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-          help={t('auth.field.passwordHelp')}
-          error={result?.fieldErrors.password}
-        />
-        <Field
-          label={t('auth.field.passwordConfirm')}
-          name="passwordConfirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          error={result?.fieldErrors.passwordConfirm}
-        />
+        <NewPasswordFields errors={result?.fieldErrors} />
         <SubmitButton>{t('auth.signUp.submit')}</SubmitButton>
       </Form>
       <p>

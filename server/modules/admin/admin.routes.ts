@@ -4,22 +4,8 @@ import { Page } from '../../platform/http/pagination.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { responses } from '../../platform/http/schemas.ts';
 import type { Kernel } from '../../platform/kernel.ts';
+import { MailMessage } from './admin.schemas.ts';
 import { listMail } from './commands/list-mail.ts';
-
-/** One stored email as the outbox API returns it. */
-export const MailMessage = Type.Object({
-  id: Type.String(),
-  to: Type.String(),
-  subject: Type.String(),
-  text: Type.String(),
-  kind: Type.String(),
-  locale: Type.String(),
-  status: Type.String(),
-  attempts: Type.Integer(),
-  error: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String({ format: 'date-time' }),
-  sentAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-});
 
 /** `/api/v1/admin/…`: platform administration (the email outbox). */
 export const adminRoutes: FastifyPluginAsyncTypebox<{ kernel: Kernel }> = async (app, { kernel }) => {

@@ -163,11 +163,6 @@ export async function listAccessLogRows(
     .execute();
 }
 
-/** Locks a community row for the rest of the transaction (serialises membership changes). */
-export async function lockCommunity(db: Queryable, communityId: string): Promise<void> {
-  await db.selectFrom('communities').select('id').where('id', '=', communityId).forUpdate().execute();
-}
-
 /** An invitation of a community by code hash, locked for the transaction. */
 export async function findInvitationForUpdate(db: Queryable, communityId: string, codeHash: string) {
   return db

@@ -18,11 +18,6 @@ export interface MembershipFacts {
   pseudonym: string;
 }
 
-/** Staff roles: they run the community and never count as ordinary members. */
-export const STAFF_ROLES: readonly CommunityRole[] = ['moderator', 'observer', 'admin'];
-/** Roles that may act on other members (moderate, change roles below their own). */
-export const MANAGING_ROLES: readonly CommunityRole[] = ['moderator', 'admin'];
-
 /** True when the membership is active with one of the roles. */
 export function hasRole(membership: MembershipFacts | null, roles: readonly CommunityRole[]): boolean {
   return !!membership && membership.status === 'active' && roles.includes(membership.role);

@@ -85,7 +85,7 @@ export function validationError(errors: readonly ErrorObject[], prefix = ''): Ap
 const cache = new WeakMap<TSchema, ValidateFunction>();
 
 /**
- * Validates (and coerces, and fills defaults of) a value against a schema.
+ * Validates a value against a schema (types checked, never coerced; defaults filled in).
  * @throws AppError(validation_failed) with one field error per invalid path.
  */
 export function validate<S extends TSchema>(schema: S, value: unknown): Static<S> {

@@ -113,7 +113,9 @@ test('staff change a role, read an identity, and the read is in the access log',
   await page.getByRole('button', { name: 'Voir l’identité' }).click();
   await expect(page.getByText(email)).toBeVisible();
   await page.getByRole('link', { name: 'Journal des accès' }).click();
-  await expect(page.getByRole('row', { name: new RegExp(pseudonym) })).toContainText('name, email, phone');
+  await expect(page.getByRole('row', { name: new RegExp(pseudonym) })).toContainText(
+    'Nom, E-mail, Téléphone · profil consulté',
+  );
 });
 
 test('pages have no WCAG A/AA violations and fit a 360 px phone', async ({ page }) => {

@@ -18,6 +18,7 @@ import { communitiesRoutes } from './modules/communities/communities.routes.ts';
 import { registerCommunities } from './modules/communities/communities.module.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { membersRoutes } from './modules/members/members.routes.ts';
+import { supportRoutes } from './modules/support/support.routes.ts';
 import { registerWeb } from './web/handler.ts';
 
 /** Options of `buildApp`: whether to serve the React Router web app (needs `npm run build`). */
@@ -78,6 +79,7 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
         { name: 'members', description: 'Membership, pseudonyms, roles and the identity access log' },
         { name: 'identity', description: 'The signed-in account' },
         { name: 'admin', description: 'Platform administration' },
+        { name: 'support', description: 'Peer support: boards, topics, replies, solutions, kudos' },
       ],
     },
   });
@@ -97,10 +99,13 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
   registerAuthBridge(app, kernel);
   await app.register(
     async (api) => {
+      // The API speaks JSON only: any other body is answered with 415.
+      api.removeContentTypeParser('text/plain');
       await api.register(communitiesRoutes, { kernel });
       await api.register(membersRoutes, { kernel });
       await api.register(identityRoutes, { kernel });
       await api.register(adminRoutes, { kernel });
+      await api.register(supportRoutes, { kernel });
     },
     { prefix: '/api/v1' },
   );

@@ -11,6 +11,7 @@ import {
   testApp,
   type TestUser,
 } from './helpers.ts';
+import { seedBoard, seedReply, seedTopic } from './support-fixtures.ts';
 
 /** The columns of the table, in order. */
 const ROLES = [
@@ -43,6 +44,14 @@ interface Case {
 
 const C = (f: Fixture) => `/api/v1/communities/${f.community.slug}`;
 const M = (f: Fixture) => `${C(f)}/members/${f.targetMemberId}`;
+
+/** A fresh public questions board, a question asked by the target member and their own reply to it. */
+async function supportTarget(f: Fixture) {
+  const board = await seedBoard(f.community.id);
+  const topic = await seedTopic(board, f.targetMemberId);
+  const reply = await seedReply(topic, f.targetMemberId);
+  return { board, topic, reply };
+}
 
 //                                 anon nonM  mem  exp  mod  obs  cAdm pAdm
 const TABLE: Record<string, Case> = {
@@ -107,6 +116,68 @@ const TABLE: Record<string, Case> = {
     expect: [401, 403, 403, 403, 201, 403, 201, 201],
     hidden: [404, 404, 403, 403, 201, 403, 201, 201],
     request: async (f) => ({ url: `${C(f)}/invitations`, payload: {} }),
+  },
+  // Peer support. A private or hidden community's boards are its content: outsiders are told to sign in
+  // or refused on the board list, and find nothing inside (404). Observers read but never post; a
+  // platform admin who is not a member has no pseudonym to write under, but moderates (solutions).
+  'GET /api/v1/communities/:community/boards': {
+    expect: [401, 403, 200, 200, 200, 200, 200, 200],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 200],
+    request: async (f) => {
+      await seedBoard(f.community.id, { visibility: 'staff' });
+      return { url: `${C(f)}/boards` };
+    },
+  },
+  'POST /api/v1/communities/:community/boards': {
+    expect: [401, 403, 403, 403, 201, 403, 201, 201],
+    hidden: [404, 404, 403, 403, 201, 403, 201, 201],
+    request: async (f) => ({
+      url: `${C(f)}/boards`,
+      payload: { title: 'Table board', slug: `b-${newId().slice(-12)}`, kind: 'questions' },
+    }),
+  },
+  'GET /api/v1/communities/:community/boards/:board/topics': {
+    expect: [404, 404, 200, 200, 200, 200, 200, 200],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/boards/${(await supportTarget(f)).board.slug}/topics` }),
+  },
+  'POST /api/v1/communities/:community/boards/:board/topics': {
+    expect: [404, 404, 201, 201, 201, 403, 201, 403],
+    hidden: [404, 404, 201, 201, 201, 403, 201, 403],
+    request: async (f) => ({
+      url: `${C(f)}/boards/${(await seedBoard(f.community.id)).slug}/topics`,
+      payload: { title: 'A question from the table', body: 'Does this work?' },
+    }),
+  },
+  'GET /api/v1/communities/:community/topics/:topicId': {
+    expect: [404, 404, 200, 200, 200, 200, 200, 200],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/topics/${(await supportTarget(f)).topic.id}` }),
+  },
+  'POST /api/v1/communities/:community/topics/:topicId/replies': {
+    expect: [404, 404, 201, 201, 201, 403, 201, 403],
+    hidden: [404, 404, 201, 201, 201, 403, 201, 403],
+    request: async (f) => ({
+      url: `${C(f)}/topics/${(await supportTarget(f)).topic.id}/replies`,
+      payload: { body: 'A reply from the table.' },
+    }),
+  },
+  // Only the asker (here the target member) or staff accept a solution.
+  'PUT /api/v1/communities/:community/replies/:replyId/solution': {
+    expect: [404, 404, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({
+      url: `${C(f)}/replies/${(await supportTarget(f)).reply.id}/solution`,
+      payload: { accepted: true },
+    }),
+  },
+  'POST /api/v1/communities/:community/kudos': {
+    expect: [404, 404, 201, 201, 201, 403, 201, 403],
+    hidden: [404, 404, 201, 201, 201, 403, 201, 403],
+    request: async (f) => ({
+      url: `${C(f)}/kudos`,
+      payload: { targetType: 'reply', targetId: (await supportTarget(f)).reply.id },
+    }),
   },
   'GET /api/v1/me': {
     expect: [401, 200, 200, 200, 200, 200, 200, 200],

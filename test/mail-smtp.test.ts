@@ -3,7 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kernel } from '../server/platform/kernel.ts';
 import { MAX_SEND_ATTEMPTS } from '../server/platform/mail/mailer.ts';
-import { makeKernel } from './helpers.ts';
+import { isolatedKernel, makeKernel } from './helpers.ts';
 
 /** A local SMTP sink on loopback: the outside world, faked (DESIGN rule 13). */
 function startSink(options: { failFirst: number }) {
@@ -43,7 +43,7 @@ describe('email over SMTP', () => {
 
   beforeAll(async () => {
     sink = await startSink({ failFirst: 1 });
-    kernel = await makeKernel({
+    kernel = await isolatedKernel({
       SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
       MAIL_FROM: 'Cercle <no-reply@cercle.test>',
     });
@@ -133,7 +133,7 @@ describe('email over SMTP', () => {
 
   it('marks a message failed after the last attempt, and keeps it in the outbox', async () => {
     const refusing = await startSink({ failFirst: 1_000 });
-    const kernelWithoutWorkers = await makeKernel({ SMTP_URL: `smtp://127.0.0.1:${refusing.port}` });
+    const kernelWithoutWorkers = await isolatedKernel({ SMTP_URL: `smtp://127.0.0.1:${refusing.port}` });
     // Enqueue only: no worker runs the job, so each attempt below is the test's own.
     await kernelWithoutWorkers.jobs.start({ work: false });
     try {

@@ -15,6 +15,14 @@ const REQUIRED_OPERATION_IDS = [
   'getMember',
   'updateMemberRole',
   'getAccessLog',
+  'listBoards',
+  'createBoard',
+  'listTopics',
+  'createTopic',
+  'getTopic',
+  'createReply',
+  'acceptSolution',
+  'giveKudos',
 ];
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -263,6 +271,14 @@ describe('the OpenAPI document', () => {
       getMember: 'GET /api/v1/communities/{community}/members/{memberId}',
       updateMemberRole: 'PATCH /api/v1/communities/{community}/members/{memberId}',
       getAccessLog: 'GET /api/v1/communities/{community}/access-log',
+      listBoards: 'GET /api/v1/communities/{community}/boards',
+      createBoard: 'POST /api/v1/communities/{community}/boards',
+      listTopics: 'GET /api/v1/communities/{community}/boards/{board}/topics',
+      createTopic: 'POST /api/v1/communities/{community}/boards/{board}/topics',
+      getTopic: 'GET /api/v1/communities/{community}/topics/{topicId}',
+      createReply: 'POST /api/v1/communities/{community}/topics/{topicId}/replies',
+      acceptSolution: 'PUT /api/v1/communities/{community}/replies/{replyId}/solution',
+      giveKudos: 'POST /api/v1/communities/{community}/kudos',
     });
   });
 });

@@ -5,7 +5,11 @@ import { closeTestKernel } from './helpers.ts';
 // Unexpected network calls fail the test: only loopback (the app, PostgreSQL, Redis, the SMTP sink) is
 // allowed, for raw sockets as well as fetch.
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]', '::ffff:127.0.0.1']);
-const realConnect = net.Socket.prototype.connect;
+// Read through the descriptor: the original is re-applied with the socket as `this` below.
+const realConnect = Object.getOwnPropertyDescriptor(net.Socket.prototype, 'connect')!.value as (
+  this: net.Socket,
+  ...args: unknown[]
+) => net.Socket;
 /** The host a `Socket#connect` call targets, whichever of Node's argument forms it uses. */
 function targetHost(args: unknown[]): string {
   // net.connect() hands Socket#connect its normalised arguments: an array [options, callback].
@@ -22,8 +26,8 @@ function targetHost(args: unknown[]): string {
 net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
   const host = targetHost(args);
   if (!LOOPBACK.has(host)) throw new Error(`Unexpected network connection to ${host} in a test`);
-  return (realConnect as (...a: unknown[]) => net.Socket).apply(this, args);
-} as typeof net.Socket.prototype.connect;
+  return realConnect.apply(this, args);
+};
 
 const realFetch = globalThis.fetch;
 globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {

@@ -21,6 +21,8 @@ export default [
     route('settings', 'routes/community-settings.tsx'),
     route('access-log', 'routes/community-access-log.tsx'),
     route('members/:memberId', 'routes/community-member.tsx'),
+    route('b/:board', 'routes/board.tsx'),
+    route('t/:topicId', 'routes/topic.tsx'),
   ]),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

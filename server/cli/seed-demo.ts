@@ -4,6 +4,7 @@ import { newId } from '../platform/db/ids.ts';
 import type { Kernel } from '../platform/kernel.ts';
 import { createCredentialUser } from '../modules/identity/commands/create-credential-user.ts';
 import { pseudonymKey } from '../modules/members/pseudonym.ts';
+import { seedDemoSupport } from './seed-demo-support.ts';
 
 /** The password of every demo account (documented in the README). */
 export const DEMO_PASSWORD = 'cercle-demo-2026';
@@ -130,6 +131,7 @@ async function insertDemo(kernel: Kernel, db: Transaction<DB>): Promise<void> {
     })
     .execute();
   let index = 0;
+  const members = new Map<string, string>();
   for (const person of PEOPLE) {
     const found = await db
       .selectFrom('auth_user')
@@ -139,10 +141,12 @@ async function insertDemo(kernel: Kernel, db: Transaction<DB>): Promise<void> {
     const userId =
       found?.id ??
       (await createCredentialUser(kernel, { ...person, password: DEMO_PASSWORD, locale: 'fr' }, db));
+    const membershipId = newId();
+    members.set(person.pseudonym, membershipId);
     await db
       .insertInto('memberships')
       .values({
-        id: newId(),
+        id: membershipId,
         community_id: communityId,
         user_id: userId,
         pseudonym: person.pseudonym,
@@ -155,4 +159,5 @@ async function insertDemo(kernel: Kernel, db: Transaction<DB>): Promise<void> {
       .execute();
     index++;
   }
+  await seedDemoSupport(db, communityId, members);
 }

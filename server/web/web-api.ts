@@ -1,6 +1,14 @@
 import { CLIENT_IP_HEADER } from '../platform/auth/auth.ts';
 import type { Ctx } from '../platform/context.ts';
 import { listMail } from '../modules/admin/commands/list-mail.ts';
+import { acceptSolution } from '../modules/support/commands/accept-solution.ts';
+import { createBoard } from '../modules/support/commands/create-board.ts';
+import { createReply } from '../modules/support/commands/create-reply.ts';
+import { createTopic } from '../modules/support/commands/create-topic.ts';
+import { getTopic } from '../modules/support/commands/get-topic.ts';
+import { giveKudos } from '../modules/support/commands/give-kudos.ts';
+import { listBoards } from '../modules/support/commands/list-boards.ts';
+import { listTopics } from '../modules/support/commands/list-topics.ts';
 import { createCommunity } from '../modules/communities/commands/create-community.ts';
 import { getCommunity } from '../modules/communities/commands/get-community.ts';
 import { listCommunities } from '../modules/communities/commands/list-communities.ts';
@@ -80,9 +88,22 @@ export function createWebApi(ctx: Ctx, headers: Headers) {
     updateMe: (input: unknown) => updateMe({ ctx, input }),
     listMail: (q: { to?: string; limit?: number; cursor?: string } = {}) => listMail({ ctx, ...q }),
     completeSetup: (input: unknown) => completeSetup({ ctx, input }),
+    listBoards: (community: string) => listBoards({ ctx, community }),
+    createBoard: (community: string, input: unknown) => createBoard({ ctx, community, input }),
+    listTopics: (community: string, board: string, query: Parameters<typeof listTopics>[0]['query'] = {}) =>
+      listTopics({ ctx, community, board, query }),
+    createTopic: (community: string, board: string, input: unknown) =>
+      createTopic({ ctx, community, board, input }),
+    getTopic: (community: string, topicId: string) => getTopic({ ctx, community, topicId }),
+    createReply: (community: string, topicId: string, input: unknown) =>
+      createReply({ ctx, community, topicId, input }),
+    acceptSolution: (community: string, replyId: string, accepted: boolean) =>
+      acceptSolution({ ctx, community, replyId, input: { accepted } }),
+    giveKudos: (community: string, targetType: 'topic' | 'reply', targetId: string) =>
+      giveKudos({ ctx, community, input: { targetType, targetId } }),
     auth: {
-      signUp: (body: { name: string; email: string; password: string }) =>
-        call('/sign-up/email', { ...body, callbackURL: '/verified' }),
+      signUp: (body: { name: string; email: string; password: string }, next = '/') =>
+        call('/sign-up/email', { ...body, callbackURL: `/verified?next=${encodeURIComponent(next)}` }),
       signIn: (body: { email: string; password: string }) =>
         call('/sign-in/email', { ...body, callbackURL: '/verified' }),
       signOut: () => call('/sign-out', {}),

@@ -8,6 +8,12 @@ import type { Route } from './+types/community-access-log.ts';
 import { useCommunity } from './community.tsx';
 import { titled } from '../lib/meta.ts';
 
+const FIELD_KEYS: Record<string, string> = {
+  name: 'members.realName',
+  email: 'members.email',
+  phone: 'members.phone',
+};
+
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const web = context.get(appContext);
   await requireAbility(web, params.slug, 'viewAccessLog', request);
@@ -52,7 +58,8 @@ export default function AccessLog({ loaderData }: Route.ComponentProps) {
                     </Link>
                   </td>
                   <td>
-                    {entry.fields.join(', ')} · {entry.purpose}
+                    {entry.fields.map((f) => t(FIELD_KEYS[f] ?? f)).join(', ')} ·{' '}
+                    {t(`accessLog.purpose.${entry.purpose}`)}
                   </td>
                 </tr>
               ))}

@@ -1,4 +1,6 @@
-import { Link } from 'react-router';
+import { Form, Link, useActionData } from 'react-router';
+import { Field, FormMessage, SubmitButton } from '../components/form.tsx';
+import { attempt, text } from '../lib/errors.ts';
 import { RoleBadge } from '../components/bits.tsx';
 import { appContext } from '../context.ts';
 import { useT, useViewer } from '../lib/i18n.ts';
@@ -7,15 +9,41 @@ import { useCommunity } from './community.tsx';
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const web = context.get(appContext);
-  // The directory preview is shown only to those allowed to read the community's content.
-  try {
-    return await web.api.listMembers(params.slug, { limit: 12, role: undefined });
-  } catch {
-    return { items: [], nextCursor: null };
-  }
+  // Boards and the directory preview are shown only to those allowed to read the community's content.
+  const [boards, members] = await Promise.all([
+    web.api.listBoards(params.slug).catch(() => ({ items: [], abilities: { manageBoards: false } })),
+    web.api.listMembers(params.slug, { limit: 12 }).catch(() => ({ items: [], nextCursor: null })),
+  ]);
+  return { boards, members };
+}
+
+/** Creates a board (staff). */
+export async function action({ context, params, request }: Route.ActionArgs) {
+  const web = context.get(appContext);
+  const form = await request.formData();
+  const input = {
+    title: text(form, 'title').trim(),
+    slug: text(form, 'slug').trim(),
+    kind: text(form, 'kind'),
+    description: text(form, 'description').trim(),
+    premoderation: form.get('premoderation') === 'on',
+  };
+  const result = await attempt(web.locale, async () => ({
+    created: await web.api.createBoard(params.slug, input),
+  }));
+  return result && 'created' in result ? result : { ...(result as object), input };
 }
 
 export default function CommunityHome({ loaderData }: Route.ComponentProps) {
+  const { boards, members } = loaderData;
+  const result = useActionData<typeof action>() as
+    | {
+        created?: { title: string };
+        fieldErrors?: Record<string, string>;
+        formError?: string;
+        input?: Record<string, string | boolean>;
+      }
+    | undefined;
   const t = useT();
   const viewer = useViewer();
   const community = useCommunity();
@@ -45,11 +73,79 @@ export default function CommunityHome({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       {community.visibility === 'private' && !me ? <p>{t('community.privateNotice')}</p> : null}
-      {loaderData.items.length > 0 ? (
+      {boards.items.length > 0 ? (
+        <section aria-labelledby="boards-heading">
+          <h2 id="boards-heading">{t('support.boards')}</h2>
+          <ul className="board-list">
+            {boards.items.map((board) => (
+              <li key={board.id}>
+                <Link to={`/c/${community.slug}/b/${board.slug}`} className="topic-title">
+                  {board.title}
+                </Link>
+                <p className="meta">
+                  {t(`support.kind.${board.kind}`)} · {t('support.topicsCount', { count: board.topicsCount })}
+                </p>
+                {board.description ? <p>{board.description}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {boards.abilities.manageBoards ? (
+        <details className="staff-box" open={!!result?.fieldErrors}>
+          <summary>{t('support.newBoard')}</summary>
+          <FormMessage
+            error={result?.formError}
+            success={result?.created ? t('support.boardCreated') : null}
+          />
+          <Form method="post" noValidate>
+            <Field
+              label={t('support.field.boardTitle')}
+              name="title"
+              required
+              maxLength={100}
+              error={result?.fieldErrors?.title}
+            />
+            <Field
+              label={t('support.field.boardSlug')}
+              name="slug"
+              required
+              help={t('community.field.slugHelp')}
+              error={result?.fieldErrors?.slug}
+            />
+            <Field
+              label={t('support.field.boardKind')}
+              name="kind"
+              required
+              defaultValue="questions"
+              error={result?.fieldErrors?.kind}
+            >
+              {(['questions', 'discussions', 'announcements'] as const).map((k) => (
+                <option key={k} value={k}>
+                  {t(`support.kind.${k}`)}
+                </option>
+              ))}
+            </Field>
+            <Field
+              label={t('support.field.boardDescription')}
+              name="description"
+              multiline
+              maxLength={1000}
+            />
+            <div className="field field--checkbox">
+              <label>
+                <input type="checkbox" name="premoderation" /> {t('support.field.premoderation')}
+              </label>
+            </div>
+            <SubmitButton>{t('support.newBoard')}</SubmitButton>
+          </Form>
+        </details>
+      ) : null}
+      {members.items.length > 0 ? (
         <section aria-labelledby="members-heading">
           <h2 id="members-heading">{t('community.members')}</h2>
           <ul className="member-list">
-            {loaderData.items.map((m) => (
+            {members.items.map((m) => (
               <li key={m.id}>
                 <Link to={`/c/${community.slug}/members/${m.id}`}>{m.pseudonym}</Link>{' '}
                 <RoleBadge role={m.role} />

@@ -78,7 +78,7 @@ export default function Join() {
           <Link className="button" to={`/signin?next=${encodeURIComponent(next)}`}>
             {t('nav.signIn')}
           </Link>
-          <Link to="/signup">{t('nav.signUp')}</Link>
+          <Link to={`/signup?next=${encodeURIComponent(next)}`}>{t('nav.signUp')}</Link>
         </p>
       </section>
     );
@@ -111,6 +111,9 @@ export default function Join() {
         <p className={`live-check live-check--${check.status ?? 'idle'}`} aria-live="polite">
           {liveMessage}
         </p>
+        {community.joinPolicy !== 'invitation' && params.get('code') ? (
+          <input type="hidden" name="invitationCode" value={params.get('code') ?? ''} />
+        ) : null}
         {community.joinPolicy === 'invitation' ? (
           <Field
             label={t('join.field.code')}

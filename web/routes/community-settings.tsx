@@ -1,4 +1,4 @@
-import { useActionData } from 'react-router';
+import { redirect, useActionData, useSearchParams } from 'react-router';
 import { CommunityForm, communityInput } from '../components/community-form.tsx';
 import { FormMessage } from '../components/form.tsx';
 import { appContext } from '../context.ts';
@@ -17,10 +17,12 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 export async function action({ context, params, request }: Route.ActionArgs) {
   const web = context.get(appContext);
   const input = communityInput(await request.formData());
-  return attempt(web.locale, async () => ({
-    saved: await web.api.updateCommunity(params.slug, input),
-    input,
-  }));
+  return attempt(web.locale, async () => {
+    const saved = await web.api.updateCommunity(params.slug, input);
+    // The community's address changed: continue at the new one.
+    if (saved.slug !== params.slug) return redirect(`/c/${saved.slug}/settings?saved=1`);
+    return { saved, input };
+  });
 }
 
 export default function Settings() {
@@ -28,11 +30,16 @@ export default function Settings() {
   const community = useCommunity();
   const result = useActionData<typeof action>();
   const errors = result && 'fieldErrors' in result ? result : null;
+  const [params] = useSearchParams();
   const saved = result && 'saved' in result ? result.saved : null;
+  const movedAndSaved = !result && params.get('saved') === '1';
   return (
     <section className="narrow">
       <h1>{t('community.settings.title')}</h1>
-      <FormMessage error={errors?.formError} success={saved ? t('community.settings.saved') : null} />
+      <FormMessage
+        error={errors?.formError}
+        success={saved || movedAndSaved ? t('community.settings.saved') : null}
+      />
       {saved && saved.slug !== community.slug ? (
         <p>
           <a href={`/c/${saved.slug}/settings`}>/c/{saved.slug}</a>

@@ -1,4 +1,5 @@
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { FormMessage } from '../components/form.tsx';
 import { translate } from '../../common/i18n/index.ts';
 import type { CommunityDto } from '../../server/modules/communities/communities.schemas.ts';
 import { NextPage } from '../components/bits.tsx';
@@ -43,6 +44,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   const viewer = useViewer();
   const mine = loaderData.items.filter((c) => c.viewerMembership);
   const others = loaderData.items.filter((c) => !c.viewerMembership);
+  const [params] = useSearchParams();
+  // better-auth sends a used or expired sign-in link back here with ?error=…
+  const linkFailed = !!params.get('error');
   return (
     <>
       <div className="page-head">
@@ -53,6 +57,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           </Link>
         ) : null}
       </div>
+      {linkFailed ? <FormMessage error={t('error.gone')} /> : null}
       <p className="lead">{t('home.intro')}</p>
       {loaderData.items.length === 0 ? (
         <div className="empty">
@@ -71,8 +76,8 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         </section>
       ) : null}
       {others.length > 0 ? (
-        <section aria-labelledby="others">
-          <h2 id="others">{mine.length > 0 ? t('home.others') : t('home.title')}</h2>
+        <section aria-labelledby={mine.length > 0 ? 'others' : undefined}>
+          {mine.length > 0 ? <h2 id="others">{t('home.others')}</h2> : null}
           <ul className="cards">
             {others.map((c) => (
               <CommunityCard key={c.id} community={c} />

@@ -1,4 +1,4 @@
-import { data, Form, redirect, useActionData, useSearchParams } from 'react-router';
+import { data, Form, Link, redirect, useActionData, useSearchParams } from 'react-router';
 import { translate } from '../../common/i18n/index.ts';
 import { FormMessage, NewPasswordFields, SubmitButton, checkNewPassword } from '../components/form.tsx';
 import { appContext } from '../context.ts';
@@ -40,7 +40,12 @@ export default function ResetPassword() {
     <section className="narrow">
       <h1>{t('auth.reset.title')}</h1>
       {invalid ? (
-        <FormMessage error={t('error.gone')} />
+        <>
+          <FormMessage error={t('error.gone')} />
+          <p>
+            <Link to="/forgot-password">{t('auth.forgot.submit')}</Link>
+          </p>
+        </>
       ) : (
         <>
           <FormMessage error={result?.formError} />

@@ -8,6 +8,7 @@ import {
   checkNewPassword,
 } from '../components/form.tsx';
 import { appContext } from '../context.ts';
+import { safeRedirect } from '../lib/auth.ts';
 import { text } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
 import { titled } from '../lib/meta.ts';
@@ -45,7 +46,8 @@ export async function action({ context, request }: Route.ActionArgs) {
       { status: 422 },
     );
   }
-  const result = await web.api.auth.signUp({ name, email, password });
+  const next = safeRedirect(new URL(request.url).searchParams.get('next'));
+  const result = await web.api.auth.signUp({ name, email, password }, next);
   if (result.status === 429) {
     return data({ fieldErrors, formError: t('error.rate_limited'), values, sent: null }, { status: 429 });
   }

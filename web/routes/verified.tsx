@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { FormMessage } from '../components/form.tsx';
+import { safeRedirect } from '../lib/auth.ts';
 import { useT, useViewer } from '../lib/i18n.ts';
 import { titled } from '../lib/meta.ts';
 
@@ -9,18 +10,23 @@ export default function Verified() {
   const viewer = useViewer();
   const [params] = useSearchParams();
   const failed = !!params.get('error');
+  const next = safeRedirect(params.get('next'));
   return (
     <section className="narrow">
-      <h1>{t('auth.verify.title')}</h1>
+      <h1>{failed ? t('error.pageTitle') : t('auth.verify.title')}</h1>
       {failed ? (
         <FormMessage error={t('auth.verify.failed')} />
       ) : (
         <FormMessage success={t('auth.verify.done')} />
       )}
       <p>
-        {viewer || failed ? (
-          <Link to={failed ? '/signin' : '/'}>{t(failed ? 'nav.signIn' : 'nav.home')}</Link>
-        ) : null}
+        {failed || !viewer ? (
+          <Link to={`/signin${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`}>
+            {t('nav.signIn')}
+          </Link>
+        ) : (
+          <Link to={next}>{t(next === '/' ? 'nav.home' : 'auth.verify.continue')}</Link>
+        )}
       </p>
     </section>
   );

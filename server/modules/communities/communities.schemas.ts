@@ -18,7 +18,15 @@ export const CreateCommunityBody = Type.Object(
     ),
     memberCap: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 1_000_000 }), Type.Null()])),
     logoUrl: Type.Optional(
-      Type.Union([Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500 }), Type.Null()]),
+      Type.Union([
+        Type.String({
+          format: 'uri',
+          pattern: '^https?://',
+          maxLength: 500,
+          'x-message': 'validation.invalidUrl',
+        }),
+        Type.Null(),
+      ]),
     ),
     primaryColor: Type.Optional(Hex('validation.colorFormat')),
     accentColor: Type.Optional(Hex('validation.colorFormat')),

@@ -189,6 +189,76 @@ export interface SetupTokenTable {
   created_at: Timestamp;
 }
 
+/** Where a board is read, who posts in it. */
+export type BoardKind = 'questions' | 'discussions' | 'announcements';
+/** Who reads a board: anyone who reads the community, its members, or staff only. */
+export type BoardVisibility = 'public' | 'members' | 'staff';
+/** Whether a post is visible, waiting for moderation, hidden by a moderator, or deleted. */
+export type PostStatus = 'published' | 'pending' | 'hidden' | 'deleted';
+
+/** A board of a community: questions, discussions or announcements. */
+export interface BoardTable {
+  id: string;
+  community_id: string;
+  slug: string;
+  title: string;
+  description: Generated<string>;
+  kind: BoardKind;
+  position: Generated<number>;
+  visibility: Generated<BoardVisibility>;
+  posting: Generated<'members' | 'staff'>;
+  premoderation: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A question or a discussion, with its Markdown body and its rendered, safe HTML. */
+export interface TopicTable {
+  id: string;
+  community_id: string;
+  board_id: string;
+  author_id: string;
+  kind: 'question' | 'discussion';
+  title: string;
+  body: string;
+  body_html: string;
+  status: Generated<PostStatus>;
+  locked: Generated<boolean>;
+  pinned: Generated<boolean>;
+  solved: Generated<boolean>;
+  replies_count: Generated<number>;
+  kudos_count: Generated<number>;
+  last_activity_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A reply in a topic (flat, with an optional "in reply to"). */
+export interface ReplyTable {
+  id: string;
+  community_id: string;
+  topic_id: string;
+  author_id: string;
+  in_reply_to_id: string | null;
+  body: string;
+  body_html: string;
+  status: Generated<PostStatus>;
+  is_solution: Generated<boolean>;
+  kudos_count: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One kudos: one per member per item, never to oneself (a constraint). */
+export interface KudosTable {
+  community_id: string;
+  giver_id: string;
+  target_type: 'topic' | 'reply';
+  target_id: string;
+  receiver_id: string;
+  created_at: Timestamp;
+}
+
 /** The Kysely database interface: every table Cercle's code may query. */
 export interface DB {
   auth_user: AuthUserTable;
@@ -205,6 +275,10 @@ export interface DB {
   event_deliveries: EventDeliveryTable;
   mail_messages: MailMessageTable;
   setup_tokens: SetupTokenTable;
+  boards: BoardTable;
+  topics: TopicTable;
+  replies: ReplyTable;
+  kudos: KudosTable;
 }
 
 /** Rows as read, inserted and updated. */
@@ -214,3 +288,6 @@ export type CommunityUpdate = Updateable<CommunityTable>;
 export type MembershipRow = Selectable<MembershipTable>;
 export type MailMessageRow = Selectable<MailMessageTable>;
 export type OutboxEventRow = Selectable<OutboxEventTable>;
+export type BoardRow = Selectable<BoardTable>;
+export type TopicRow = Selectable<TopicTable>;
+export type ReplyRow = Selectable<ReplyTable>;

@@ -70,10 +70,19 @@ export function validationError(errors: readonly ErrorObject[], prefix = ''): Ap
   const fields: FieldError[] = [];
   // `anyOf` reports each branch first; keep the summary error for the path instead.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  // For a union (e.g. an integer ≥ 1 or null), a rule of the branch whose type matched (minimum,
+  // format, pattern…) says more than "choose one of the values".
+  const branchRule = (path: string) =>
+    errors.find(
+      (e) =>
+        e.instancePath === path &&
+        e.schemaPath.includes('anyOf') &&
+        !['type', 'anyOf', 'const', 'enum'].includes(e.keyword),
+    );
   for (const error of errors) {
     if (error.keyword !== 'anyOf' && anyOfPaths.has(error.instancePath) && error.schemaPath.includes('anyOf'))
       continue;
-    const field = fieldError(error);
+    const field = fieldError(error.keyword === 'anyOf' ? (branchRule(error.instancePath) ?? error) : error);
     field.path = `${prefix}${field.path}`;
     if (seen.has(field.path)) continue;
     seen.add(field.path);

@@ -45,7 +45,9 @@ export async function joinCommunity({
   try {
     const row = await transact(ctx.kernel, async (trx, emit) => {
       let invitationId: string | null = null;
-      if (community.join_policy === 'invitation') {
+      // An invitation-only community needs a code; a code presented elsewhere (a hidden community
+      // reached through an invitation link) is checked and consumed the same way.
+      if (community.join_policy === 'invitation' || body.invitationCode) {
         if (!body.invitationCode) throw AppError.field('/invitationCode', 'validation.required');
         const invitation = await findInvitationForUpdate(
           trx,

@@ -1,0 +1,75 @@
+import { authorize } from '../../../platform/authz/policy.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import { newId } from '../../../platform/db/ids.ts';
+import { AppError } from '../../../platform/errors/app-error.ts';
+import { validate } from '../../../platform/http/validation.ts';
+import { transact } from '../../../platform/kernel.ts';
+import { renderMarkdown } from '../../../platform/text/markdown.ts';
+import { SupportEvents } from '../support.events.ts';
+import { topicPolicy } from '../support.policy.ts';
+import { presentReply } from '../support.presenter.ts';
+import { findAuthor, findReply, insertReply } from '../support.repository.ts';
+import { CreateReplyBody, type ReplyDto } from '../support.schemas.ts';
+import { loadTopic } from './load-support.ts';
+
+/**
+ * Replies in a topic (not in a locked one, except staff). In a pre-moderated board a member's reply
+ * waits as `pending`. A published reply counts on the topic and bumps its activity. Emits `reply.created`.
+ * @throws AppError(validation_failed: input or an `inReplyToId` from another topic | not_found |
+ *   unauthenticated | forbidden: locked topic or no right)
+ */
+export async function createReply({
+  ctx,
+  community,
+  topicId,
+  input,
+}: {
+  ctx: Ctx;
+  community: string;
+  topicId: string;
+  input: unknown;
+}): Promise<ReplyDto> {
+  const body = validate(CreateReplyBody, input);
+  const resource = await loadTopic(ctx, community, topicId);
+  authorize(topicPolicy, 'reply', ctx.actor, resource);
+  if (body.inReplyToId) {
+    const parent = await findReply(ctx.kernel.db, resource.community.id, body.inReplyToId);
+    if (!parent || parent.topic_id !== resource.topic.id)
+      throw AppError.field('/inReplyToId', 'validation.invalidChoice');
+  }
+  const membership = resource.membership!;
+  const staff = topicPolicy.moderate(ctx.actor, resource);
+  const status = resource.board.premoderation && !staff ? 'pending' : 'published';
+  const row = await transact(ctx.kernel, async (trx, emit) => {
+    const reply = await insertReply(trx, {
+      id: newId(),
+      community_id: resource.community.id,
+      topic_id: resource.topic.id,
+      author_id: membership.id,
+      in_reply_to_id: body.inReplyToId ?? null,
+      body: body.body,
+      body_html: renderMarkdown(body.body),
+      status,
+    });
+    await emit({
+      type: SupportEvents.replyCreated,
+      communityId: resource.community.id,
+      actorUserId: ctx.actor!.userId,
+      payload: {
+        communityId: resource.community.id,
+        topicId: resource.topic.id,
+        replyId: reply.id,
+        authorId: membership.id,
+        topicAuthorId: resource.topic.author_id,
+        status,
+      },
+    });
+    return reply;
+  });
+  const author = await findAuthor(ctx.kernel.db, membership.id);
+  return presentReply(
+    { ...row, author_pseudonym: author.pseudonym, author_role: author.role },
+    ctx.actor,
+    resource,
+  );
+}

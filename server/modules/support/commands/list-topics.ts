@@ -1,0 +1,40 @@
+import type { Ctx } from '../../../platform/context.ts';
+import type { PostStatus } from '../../../platform/db/schema.ts';
+import { decodeCursor, toPage } from '../../../platform/http/pagination.ts';
+import { presentTopicSummary } from '../support.presenter.ts';
+import { listTopicRows } from '../support.repository.ts';
+import type { TopicSummaryDto } from '../support.schemas.ts';
+import { boardAdminPolicy } from '../support.policy.ts';
+import { loadBoard } from './load-support.ts';
+
+/**
+ * Lists a board's published topics (staff also see pending ones), pinned first then by last activity;
+ * `unanswered` and `unsolved` keep questions without replies or without a solution.
+ * @throws AppError(not_found | bad_request: cursor)
+ */
+export async function listTopics({
+  ctx,
+  community,
+  board: boardKey,
+  query,
+}: {
+  ctx: Ctx;
+  community: string;
+  board: string;
+  query: { limit?: number; cursor?: string; filter?: 'unanswered' | 'unsolved' };
+}): Promise<{ items: TopicSummaryDto[]; nextCursor: string | null }> {
+  const resource = await loadBoard(ctx, community, boardKey);
+  const statuses: PostStatus[] = boardAdminPolicy.manageBoards(ctx.actor, resource)
+    ? ['published', 'pending']
+    : ['published'];
+  const limit = query.limit ?? 20;
+  const after = decodeCursor(query.cursor, ['string', 'timestamp', 'uuid']) as
+    [string, string, string] | null;
+  const rows = await listTopicRows(ctx.kernel.db, resource.board.id, {
+    limit,
+    after,
+    filter: query.filter,
+    statuses,
+  });
+  return toPage(rows, limit, presentTopicSummary, (row) => [String(row.pinned), row.activity_key, row.id]);
+}

@@ -1,0 +1,85 @@
+import { type Actor, hasRole, type MembershipFacts } from '../../platform/authz/actor.ts';
+import { definePolicy } from '../../platform/authz/policy.ts';
+import type { BoardRow, TopicRow } from '../../platform/db/schema.ts';
+import { type CommunityResource, communityPolicy } from '../communities/communities.policy.ts';
+
+/** A board as seen by one actor in its community. */
+export interface BoardResource extends CommunityResource {
+  board: Pick<BoardRow, 'visibility' | 'posting' | 'kind' | 'premoderation'>;
+}
+
+/** A topic as seen by one actor, within its board and community. */
+export interface TopicResource extends BoardResource {
+  topic: Pick<TopicRow, 'author_id' | 'locked' | 'status' | 'kind'>;
+}
+
+/** A reply (or the topic itself) an actor acts upon: its author. */
+export interface PostResource extends TopicResource {
+  post: { authorId: string };
+}
+
+const isStaff = (actor: Actor | null, m: MembershipFacts | null) =>
+  !!actor?.isPlatformAdmin || hasRole(m, ['admin', 'moderator']);
+/** Members who write in public: observers watch and never post (PRODUCT: observer). */
+const canWrite = (m: MembershipFacts | null) => hasRole(m, ['member', 'expert', 'moderator', 'admin']);
+const isAuthor = (m: MembershipFacts | null, authorId: string) => !!m && m.id === authorId;
+
+/** Whether the actor reads a board: its community's content, then the board's own visibility. */
+function canViewBoard(actor: Actor | null, resource: BoardResource): boolean {
+  if (!communityPolicy.viewContent(actor, resource)) return false;
+  if (resource.board.visibility === 'public') return true;
+  if (resource.board.visibility === 'members')
+    return resource.membership?.status === 'active' || !!actor?.isPlatformAdmin;
+  return isStaff(actor, resource.membership) || hasRole(resource.membership, ['observer']);
+}
+
+/** Whether the actor reads a topic: published ones for board readers; pending ones for their author and staff. */
+function canViewTopic(actor: Actor | null, resource: TopicResource): boolean {
+  return (
+    canViewBoard(actor, resource) &&
+    (resource.topic.status === 'published' ||
+      isStaff(actor, resource.membership) ||
+      (resource.topic.status === 'pending' && isAuthor(resource.membership, resource.topic.author_id)))
+  );
+}
+
+/** Who may read and post in a board (DESIGN rule 3). */
+export const boardPolicy = definePolicy<BoardResource>()({
+  view: canViewBoard,
+  post: (actor, resource) =>
+    canViewBoard(actor, resource) &&
+    canWrite(resource.membership) &&
+    (isStaff(actor, resource.membership) ||
+      (resource.board.posting === 'members' && resource.board.kind !== 'announcements')),
+});
+
+/** Who may create and arrange boards. */
+export const boardAdminPolicy = definePolicy<CommunityResource>()({
+  manageBoards: (actor, { membership }) => isStaff(actor, membership),
+});
+
+/** Who may read a topic and act in it. */
+export const topicPolicy = definePolicy<TopicResource>()({
+  view: canViewTopic,
+  reply: (actor, resource) =>
+    canViewTopic(actor, resource) &&
+    canWrite(resource.membership) &&
+    resource.topic.status === 'published' &&
+    (!resource.topic.locked || isStaff(actor, resource.membership)),
+  /** The asker (while an active member) or staff accept (and undo) solutions on a question. */
+  acceptSolution: (actor, resource) =>
+    canViewTopic(actor, resource) &&
+    resource.topic.kind === 'question' &&
+    ((resource.membership?.status === 'active' && isAuthor(resource.membership, resource.topic.author_id)) ||
+      isStaff(actor, resource.membership)),
+  moderate: (actor, resource) => isStaff(actor, resource.membership),
+});
+
+/** Who may give kudos to a post: members who read it, never to their own. */
+export const kudosPolicy = definePolicy<PostResource>()({
+  give: (actor, resource) =>
+    canViewTopic(actor, resource) &&
+    resource.membership?.status === 'active' &&
+    hasRole(resource.membership, ['member', 'expert', 'moderator', 'admin']) &&
+    !isAuthor(resource.membership, resource.post.authorId),
+});

@@ -1,0 +1,75 @@
+import type { Actor } from '../../platform/authz/actor.ts';
+import { abilitiesOf } from '../../platform/authz/policy.ts';
+import type { BoardRow, ReplyRow, TopicRow } from '../../platform/db/schema.ts';
+import type { BoardDto, ReplyDto, TopicSummaryDto } from './support.schemas.ts';
+import {
+  type BoardResource,
+  boardPolicy,
+  kudosPolicy,
+  type TopicResource,
+  topicPolicy,
+} from './support.policy.ts';
+
+type WithAuthor = { author_pseudonym: string; author_role: string };
+
+/** Presents a board with its topic count and the viewer's abilities in it. */
+export function presentBoard(
+  row: BoardRow & { topics_count: number | null },
+  viewer: Actor | null,
+  resource: BoardResource,
+): BoardDto {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    description: row.description,
+    kind: row.kind,
+    position: row.position,
+    visibility: row.visibility,
+    posting: row.posting,
+    premoderation: row.premoderation,
+    topicsCount: Number(row.topics_count ?? 0),
+    abilities: abilitiesOf(boardPolicy, viewer, resource),
+  };
+}
+
+/** Presents a topic for lists: title, state, counts and the author's pseudonym and role only. */
+export function presentTopicSummary(row: TopicRow & WithAuthor): TopicSummaryDto {
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    kind: row.kind,
+    title: row.title,
+    status: row.status,
+    locked: row.locked,
+    pinned: row.pinned,
+    solved: row.solved,
+    repliesCount: row.replies_count,
+    kudosCount: row.kudos_count,
+    author: { id: row.author_id, pseudonym: row.author_pseudonym, role: row.author_role },
+    createdAt: row.created_at.toISOString(),
+    lastActivityAt: row.last_activity_at.toISOString(),
+  };
+}
+
+/** Presents a reply with the viewer's abilities on it (kudos). */
+export function presentReply(
+  row: ReplyRow & WithAuthor,
+  viewer: Actor | null,
+  resource: TopicResource,
+): ReplyDto {
+  return {
+    id: row.id,
+    bodyHtml: row.body_html,
+    status: row.status,
+    isSolution: row.is_solution,
+    kudosCount: row.kudos_count,
+    inReplyToId: row.in_reply_to_id,
+    author: { id: row.author_id, pseudonym: row.author_pseudonym, role: row.author_role },
+    createdAt: row.created_at.toISOString(),
+    abilities: {
+      ...abilitiesOf(kudosPolicy, viewer, { ...resource, post: { authorId: row.author_id } }),
+      acceptSolution: topicPolicy.acceptSolution(viewer, resource),
+    },
+  };
+}

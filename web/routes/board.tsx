@@ -1,0 +1,121 @@
+import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from 'react-router';
+import { LocalTime, NextPage, RoleBadge } from '../components/bits.tsx';
+import { Field, FormMessage, SubmitButton } from '../components/form.tsx';
+import { appContext } from '../context.ts';
+import { attempt, guard, text } from '../lib/errors.ts';
+import { useT } from '../lib/i18n.ts';
+import type { Route } from './+types/board.ts';
+import { useCommunity } from './community.tsx';
+
+export async function loader({ context, params, request }: Route.LoaderArgs) {
+  const web = context.get(appContext);
+  const url = new URL(request.url);
+  const filter = url.searchParams.get('filter');
+  return guard(web.locale, async () => {
+    const boards = await web.api.listBoards(params.slug);
+    const board = boards.items.find((b) => b.slug === params.board || b.id === params.board);
+    const topics = await web.api.listTopics(params.slug, params.board, {
+      limit: 20,
+      cursor: url.searchParams.get('cursor') ?? undefined,
+      filter: filter === 'unanswered' || filter === 'unsolved' ? filter : undefined,
+    });
+    return { board: board!, topics };
+  });
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) =>
+  loaderData ? [{ title: `${loaderData.board.title} · Cercle` }] : [];
+
+export async function action({ context, params, request }: Route.ActionArgs) {
+  const web = context.get(appContext);
+  const form = await request.formData();
+  const input = { title: text(form, 'title').trim(), body: text(form, 'body') };
+  const result = await attempt(web.locale, async () => {
+    const topic = await web.api.createTopic(params.slug, params.board, input);
+    return redirect(`/c/${params.slug}/t/${topic.id}`);
+  });
+  return result instanceof Response ? result : { ...(result as object), input };
+}
+
+export default function BoardPage() {
+  const t = useT();
+  const community = useCommunity();
+  const { board, topics } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as
+    | { fieldErrors?: Record<string, string>; formError?: string; input?: { title: string; body: string } }
+    | undefined;
+  const [params] = useSearchParams();
+  const filter = params.get('filter') ?? '';
+  const isQuestions = board.kind === 'questions';
+  return (
+    <section>
+      <h1>{board.title}</h1>
+      {board.description ? <p className="lead">{board.description}</p> : null}
+      {isQuestions ? (
+        <nav aria-label={t('support.filter.all')} className="tabs">
+          <ul>
+            {['', 'unanswered', 'unsolved'].map((f) => (
+              <li key={f || 'all'}>
+                <Link to={f ? `?filter=${f}` : '?'} aria-current={filter === f ? 'page' : undefined}>
+                  {t(`support.filter.${f || 'all'}`)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      {topics.items.length === 0 ? (
+        <p className="empty">{t('support.topicsEmpty')}</p>
+      ) : (
+        <ul className="topic-list">
+          {topics.items.map((topic) => (
+            <li key={topic.id}>
+              <Link to={`/c/${community.slug}/t/${topic.id}`} className="topic-title">
+                {topic.title}
+              </Link>
+              <p className="meta">
+                {topic.solved ? <span className="badge badge--solved">{t('support.solved')}</span> : null}{' '}
+                {topic.pinned ? <span className="badge">{t('support.pinned')}</span> : null}{' '}
+                {topic.status === 'pending' ? <span className="badge">{t('support.pending')}</span> : null}{' '}
+                {t('support.by', { pseudonym: topic.author.pseudonym })}{' '}
+                <RoleBadge role={topic.author.role} /> · {t('support.replies', { count: topic.repliesCount })}{' '}
+                · <LocalTime iso={topic.lastActivityAt} withTime />
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <NextPage cursor={topics.nextCursor} />
+      {board.abilities.post ? (
+        <section aria-labelledby="new-topic" className="staff-box">
+          <h2 id="new-topic">{isQuestions ? t('support.ask') : t('support.start')}</h2>
+          {board.premoderation ? <p className="meta">{t('support.pendingNotice')}</p> : null}
+          <FormMessage error={result?.formError} />
+          <Form method="post" noValidate>
+            <Field
+              label={t('support.field.title')}
+              name="title"
+              required
+              minLength={5}
+              maxLength={200}
+              help={t('support.field.titleHelp')}
+              defaultValue={result?.input?.title}
+              error={result?.fieldErrors?.title}
+            />
+            <Field
+              label={t('support.field.body')}
+              name="body"
+              multiline
+              required
+              maxLength={50000}
+              help={t('support.field.bodyHelp')}
+              defaultValue={result?.input?.body}
+              error={result?.fieldErrors?.body}
+            />
+            <SubmitButton>{t('support.post')}</SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+    </section>
+  );
+}

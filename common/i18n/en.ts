@@ -41,6 +41,8 @@ export const en = {
   'validation.invalidType': 'This value has the wrong type.',
   'validation.unknownField': 'This field is not accepted.',
   'validation.slugFormat': 'Use lowercase letters, digits and dashes (3 to 40 characters).',
+  'validation.boardSlugFormat': 'Use lowercase letters, digits and dashes (2 to 60 characters).',
+  'validation.boardSlugTaken': 'This address is already used by another board of this community.',
   'validation.colorFormat': 'Use a colour like #1f6feb.',
   'validation.pseudonymFormat': 'Use 3 to 30 letters, digits, dots, dashes or underscores.',
   'validation.pseudonymTaken': 'This pseudonym is already taken in this community.',

@@ -43,6 +43,8 @@ export const fr: Record<MessageKey, string> = {
   'validation.invalidType': 'Cette valeur n’a pas le bon type.',
   'validation.unknownField': 'Ce champ n’est pas accepté.',
   'validation.slugFormat': 'Lettres minuscules, chiffres et tirets (3 à 40 caractères).',
+  'validation.boardSlugFormat': 'Lettres minuscules, chiffres et tirets (2 à 60 caractères).',
+  'validation.boardSlugTaken': 'Cette adresse est déjà utilisée par un autre espace de la communauté.',
   'validation.colorFormat': 'Utilisez une couleur comme #1f6feb.',
   'validation.pseudonymFormat': 'De 3 à 30 lettres, chiffres, points, tirets ou tirets bas.',
   'validation.pseudonymTaken': 'Ce pseudonyme est déjà pris dans cette communauté.',

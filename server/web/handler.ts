@@ -53,8 +53,13 @@ async function sendResponse(reply: FastifyReply, response: Response): Promise<vo
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = cookies;
   res.writeHead(response.status, response.statusText, headers);
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
-  else res.end();
+  if (!response.body) return void res.end();
+  try {
+    await writeReadableStreamToWritable(response.body, res);
+  } catch (error) {
+    // The browser went away mid-page: nothing to report. Anything else is a real fault.
+    if (!res.destroyed && !res.writableEnded) throw error;
+  }
 }
 
 /**

@@ -189,6 +189,8 @@ export async function setSolution(
   reply: Pick<ReplyRow, 'id' | 'topic_id'>,
   accepted: boolean,
 ): Promise<void> {
+  // Lock the topic first: two solution changes on one topic at once then see each other's effect.
+  await db.selectFrom('topics').select('id').where('id', '=', reply.topic_id).forUpdate().execute();
   await db.updateTable('replies').set({ is_solution: accepted }).where('id', '=', reply.id).execute();
   await db
     .updateTable('topics')

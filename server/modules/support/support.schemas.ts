@@ -20,7 +20,10 @@ export const ReplyParams = Type.Object({
 export const CreateBoardBody = Type.Object(
   {
     title: Type.String({ minLength: 2, maxLength: 100 }),
-    slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,58}[a-z0-9]$', 'x-message': 'validation.slugFormat' }),
+    slug: Type.String({
+      pattern: '^[a-z0-9][a-z0-9-]{0,58}[a-z0-9]$',
+      'x-message': 'validation.boardSlugFormat',
+    }),
     description: Type.Optional(Type.String({ maxLength: 1000 })),
     kind: Type.Union([Type.Literal('questions'), Type.Literal('discussions'), Type.Literal('announcements')]),
     position: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),

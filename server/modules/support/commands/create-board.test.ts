@@ -37,7 +37,7 @@ describe('createBoard', () => {
       'validation_failed',
       '/slug',
     );
-    expect(error.fields[0]?.key).toBe('validation.slugFormat');
+    expect(error.fields[0]?.key).toBe('validation.boardSlugFormat');
     expect(await outboxEventsOf(community.id)).toEqual([]);
   });
 
@@ -61,7 +61,7 @@ describe('createBoard', () => {
       'validation_failed',
       '/slug',
     );
-    expect(error.fields[0]?.key).toBe('validation.slugTaken');
+    expect(error.fields[0]?.key).toBe('validation.boardSlugTaken');
     const other = await supportCommunity();
     const board = await createBoard({
       ctx: await ctxFor(other.admin.user),

@@ -67,7 +67,7 @@ export async function createBoard({
     return presentBoard({ ...board, topics_count: 0 }, actor, { ...loaded, board });
   } catch (error) {
     if (isUniqueViolation(error, 'boards_community_id_slug_key'))
-      throw AppError.field('/slug', 'validation.slugTaken');
+      throw AppError.field('/slug', 'validation.boardSlugTaken');
     throw error;
   }
 }

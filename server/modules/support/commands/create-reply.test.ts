@@ -27,6 +27,7 @@ describe('createReply', () => {
     const ctx = await ctxFor(other.user);
     const cases: [Record<string, unknown>, string][] = [
       [{ body: '' }, '/body'],
+      [{ body: '   \n\t ' }, '/body'],
       [{ body: 'x'.repeat(50_001) }, '/body'],
       [{}, '/body'],
       [{ ...input, inReplyToId: 'not-a-uuid' }, '/inReplyToId'],

@@ -30,6 +30,7 @@ export async function createReply({
   input: unknown;
 }): Promise<ReplyDto> {
   const body = validate(CreateReplyBody, input);
+  if (body.body.trim() === '') throw AppError.field('/body', 'validation.required');
   const resource = await loadTopic(ctx, community, topicId);
   authorize(topicPolicy, 'reply', ctx.actor, resource);
   if (body.inReplyToId) {

@@ -22,6 +22,7 @@ describe('createTopic', () => {
       [{ ...input, title: 'Help' }, '/title', 'validation.tooShort'],
       [{ ...input, title: 'x'.repeat(201) }, '/title', 'validation.tooLong'],
       [{ ...input, body: '' }, '/body', 'validation.required'],
+      [{ ...input, body: '  \n ' }, '/body', 'validation.required'],
       [{ ...input, body: 'x'.repeat(50_001) }, '/body', 'validation.tooLong'],
       [{ ...input, kind: 'poll' }, '/kind'],
       [{ ...input, pinned: true }, '/pinned', 'validation.unknownField'],

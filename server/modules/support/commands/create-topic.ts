@@ -35,6 +35,7 @@ export async function createTopic({
   const body = validate(CreateTopicBody, input);
   const title = body.title.trim();
   if (title.length < MIN_TITLE) throw AppError.field('/title', 'validation.tooShort', { limit: MIN_TITLE });
+  if (body.body.trim() === '') throw AppError.field('/body', 'validation.required');
   const resource = await loadBoard(ctx, community, boardKey);
   authorize(boardPolicy, 'post', ctx.actor, resource);
   const membership = resource.membership!;

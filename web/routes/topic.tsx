@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Form, Link, useActionData } from 'react-router';
 import type { ReplyDto } from '../../server/modules/support/support.schemas.ts';
 import { Avatar, LocalTime, RoleBadge } from '../components/bits.tsx';
@@ -42,6 +43,31 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   });
 }
 
+/** The head of a post: avatar, pseudonym, role badge, time, and any badges passed as children. */
+function PostHead({
+  author,
+  createdAt,
+  children,
+}: {
+  author: { pseudonym: string; role: string };
+  createdAt: string;
+  children?: ReactNode;
+}) {
+  return (
+    <header className="post__head">
+      <Avatar name={author.pseudonym} />
+      <p>
+        <strong>{author.pseudonym}</strong> <RoleBadge role={author.role} />
+        <br />
+        <span className="meta">
+          <LocalTime iso={createdAt} withTime />
+        </span>
+        {children}
+      </p>
+    </header>
+  );
+}
+
 function KudosButton({
   targetType,
   targetId,
@@ -82,18 +108,10 @@ function ReplyItem({ reply }: { reply: ReplyDto }) {
       className={`post${reply.isSolution ? ' post--solution' : ''}`}
       aria-label={t('support.by', { pseudonym: reply.author.pseudonym })}
     >
-      <header className="post__head">
-        <Avatar name={reply.author.pseudonym} />
-        <p>
-          <strong>{reply.author.pseudonym}</strong> <RoleBadge role={reply.author.role} />
-          <br />
-          <span className="meta">
-            <LocalTime iso={reply.createdAt} withTime />
-          </span>
-          {reply.isSolution ? <span className="badge badge--solved">{t('support.solution')}</span> : null}
-          {reply.status === 'pending' ? <span className="badge">{t('support.pending')}</span> : null}
-        </p>
-      </header>
+      <PostHead author={reply.author} createdAt={reply.createdAt}>
+        {reply.isSolution ? <span className="badge badge--solved">{t('support.solution')}</span> : null}
+        {reply.status === 'pending' ? <span className="badge">{t('support.pending')}</span> : null}
+      </PostHead>
       <div className="post__body" dangerouslySetInnerHTML={{ __html: reply.bodyHtml }} />
       <footer className="post__actions">
         <KudosButton
@@ -139,16 +157,7 @@ export default function TopicPage({ loaderData: topic }: Route.ComponentProps) {
       </h1>
       {topic.status === 'pending' ? <p className="notice">{t('support.pendingNotice')}</p> : null}
       <div className="post">
-        <header className="post__head">
-          <Avatar name={topic.author.pseudonym} />
-          <p>
-            <strong>{topic.author.pseudonym}</strong> <RoleBadge role={topic.author.role} />
-            <br />
-            <span className="meta">
-              <LocalTime iso={topic.createdAt} withTime />
-            </span>
-          </p>
-        </header>
+        <PostHead author={topic.author} createdAt={topic.createdAt} />
         <div className="post__body" dangerouslySetInnerHTML={{ __html: topic.bodyHtml }} />
         <footer className="post__actions">
           <KudosButton

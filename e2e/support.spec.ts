@@ -68,3 +68,50 @@ test('a member asks, another answers, the asker accepts the answer and the quest
   await page.getByRole('link', { name: 'Non résolus' }).click();
   await expect(page.getByText('Autonomie divisée par deux en hiver ?')).toHaveCount(0);
 });
+
+test('a crawler gets a complete public question with its JSON-LD, a sitemap and robots.txt; private communities stay closed', async ({
+  request,
+}) => {
+  const api = await adminApi();
+  const community = await createCommunity(api);
+  await api.post(`/api/v1/communities/${community.slug}/boards`, {
+    data: { title: 'Aide', slug: 'aide', kind: 'questions' },
+  });
+  // The admin writes as a member of the community (a pseudonym is needed to post).
+  await api.post(`/api/v1/communities/${community.slug}/members`, {
+    data: { pseudonym: unique('Equipe_').slice(0, 30) },
+  });
+  const topic = await api.post(`/api/v1/communities/${community.slug}/boards/aide/topics`, {
+    data: { title: 'Comment régler les freins ?', body: 'Mes freins **grincent** sous la pluie.' },
+  });
+  expect(topic.status()).toBe(201);
+  const { id } = (await topic.json()) as { id: string };
+
+  const html = await (
+    await request.get(`/c/${community.slug}/t/${id}`, { headers: { 'user-agent': 'Googlebot/2.1' } })
+  ).text();
+  expect(html).toContain(`<link rel="canonical" href="http://localhost:3210/c/${community.slug}/t/${id}"/>`);
+  expect(html).toContain('<meta property="og:title" content="Comment régler les freins ?"/>');
+  const ld = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1];
+  expect(JSON.parse(ld!)).toMatchObject({
+    '@type': 'QAPage',
+    mainEntity: {
+      '@type': 'Question',
+      name: 'Comment régler les freins ?',
+      text: 'Mes freins grincent sous la pluie.',
+    },
+  });
+  expect(html).toContain('Mes freins <strong>grincent</strong> sous la pluie.');
+
+  const sitemap = await (await request.get(`/c/${community.slug}/sitemap.xml`)).text();
+  expect(sitemap).toContain(`<loc>http://localhost:3210/c/${community.slug}/t/${id}</loc>`);
+  const robots = await (await request.get('/robots.txt')).text();
+  expect(robots).toContain(`Sitemap: http://localhost:3210/c/${community.slug}/sitemap.xml`);
+  expect(robots).toContain('Disallow: /admin/');
+
+  const hidden = await createCommunity(api, { visibility: 'hidden' });
+  expect((await request.get(`/c/${hidden.slug}/sitemap.xml`)).status()).toBe(404);
+  expect(await (await request.get('/robots.txt')).text()).not.toContain(hidden.slug);
+  const privateCommunity = await createCommunity(api, { visibility: 'private' });
+  expect(await (await request.get(`/c/${privateCommunity.slug}/sitemap.xml`)).text()).not.toContain('/t/');
+});

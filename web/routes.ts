@@ -14,6 +14,8 @@ export default [
   route('admin/outbox', 'routes/admin-outbox.tsx'),
   route('admin/communities/new', 'routes/admin-new-community.tsx'),
   route('c/:slug/pseudonym-check', 'routes/pseudonym-check.tsx'),
+  route('c/:slug/sitemap.xml', 'routes/sitemap.tsx'),
+  route('robots.txt', 'routes/robots.tsx'),
   route('c/:slug', 'routes/community.tsx', [
     index('routes/community-home.tsx'),
     route('join', 'routes/community-join.tsx'),

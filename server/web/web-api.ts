@@ -8,6 +8,7 @@ import { createTopic } from '../modules/support/commands/create-topic.ts';
 import { getTopic } from '../modules/support/commands/get-topic.ts';
 import { giveKudos } from '../modules/support/commands/give-kudos.ts';
 import { listBoards } from '../modules/support/commands/list-boards.ts';
+import { listSitemapTopics } from '../modules/support/commands/list-sitemap-topics.ts';
 import { listTopics } from '../modules/support/commands/list-topics.ts';
 import { createCommunity } from '../modules/communities/commands/create-community.ts';
 import { getCommunity } from '../modules/communities/commands/get-community.ts';
@@ -95,6 +96,7 @@ export function createWebApi(ctx: Ctx, headers: Headers) {
     createTopic: (community: string, board: string, input: unknown) =>
       createTopic({ ctx, community, board, input }),
     getTopic: (community: string, topicId: string) => getTopic({ ctx, community, topicId }),
+    listSitemapTopics: (community: string) => listSitemapTopics({ ctx, community }),
     createReply: (community: string, topicId: string, input: unknown) =>
       createReply({ ctx, community, topicId, input }),
     acceptSolution: (community: string, replyId: string, accepted: boolean) =>

@@ -6,22 +6,38 @@ import { Field, FormMessage, SubmitButton } from '../components/form.tsx';
 import { appContext } from '../context.ts';
 import { attempt, guard, text } from '../lib/errors.ts';
 import { useT, useViewer } from '../lib/i18n.ts';
+import { topicStructuredData } from '../lib/structured-data.ts';
 import type { Route } from './+types/topic.ts';
 import { useCommunity } from './community.tsx';
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const web = context.get(appContext);
-  return guard(web.locale, () => web.api.getTopic(params.slug, params.topicId));
+  const topic = await guard(web.locale, () => web.api.getTopic(params.slug, params.topicId));
+  return { ...topic, canonicalUrl: `${web.publicUrl}/c/${params.slug}/t/${topic.id}` };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) =>
-  loaderData
-    ? [
-        { title: `${loaderData.title} · Cercle` },
-        { property: 'og:title', content: loaderData.title },
-        { property: 'og:type', content: 'article' },
-      ]
-    : [];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+  if (!loaderData) return [];
+  const community = matches.find((m) => m?.id === 'routes/community')?.loaderData as
+    { visibility?: string } | undefined;
+  const indexable =
+    community?.visibility === 'public' &&
+    loaderData.board.visibility === 'public' &&
+    loaderData.status === 'published';
+  const description = loaderData.bodyText.slice(0, 200);
+  return [
+    { title: `${loaderData.title} · Cercle` },
+    { name: 'description', content: description },
+    { tagName: 'link', rel: 'canonical', href: loaderData.canonicalUrl },
+    { property: 'og:title', content: loaderData.title },
+    { property: 'og:description', content: description },
+    { property: 'og:type', content: 'article' },
+    { property: 'og:url', content: loaderData.canonicalUrl },
+    ...(indexable
+      ? [{ 'script:ld+json': topicStructuredData(loaderData, loaderData.canonicalUrl) }]
+      : [{ name: 'robots', content: 'noindex' }]),
+  ];
+};
 
 /** One form, several intents: reply, accept or undo a solution, give kudos. */
 export async function action({ context, params, request }: Route.ActionArgs) {
@@ -101,10 +117,11 @@ function KudosButton({
   );
 }
 
-function ReplyItem({ reply }: { reply: ReplyDto }) {
+function ReplyItem({ reply, anchored = true }: { reply: ReplyDto; anchored?: boolean }) {
   const t = useT();
   return (
     <article
+      id={anchored ? `reply-${reply.id}` : undefined}
       className={`post${reply.isSolution ? ' post--solution' : ''}`}
       aria-label={t('support.by', { pseudonym: reply.author.pseudonym })}
     >
@@ -182,7 +199,7 @@ export default function TopicPage({ loaderData: topic }: Route.ComponentProps) {
         <section aria-labelledby="solutions" className="solutions">
           <h2 id="solutions">{t('support.solutions')}</h2>
           {topic.solutions.map((reply) => (
-            <ReplyItem key={`s-${reply.id}`} reply={reply} />
+            <ReplyItem key={`s-${reply.id}`} reply={reply} anchored={false} />
           ))}
         </section>
       ) : null}

@@ -1,4 +1,5 @@
 import type { Actor } from '../../platform/authz/actor.ts';
+import { markdownToText } from '../../platform/text/markdown.ts';
 import { abilitiesOf } from '../../platform/authz/policy.ts';
 import type { BoardRow, ReplyRow, TopicRow } from '../../platform/db/schema.ts';
 import type { BoardDto, ReplyDto, TopicSummaryDto } from './support.schemas.ts';
@@ -61,6 +62,7 @@ export function presentReply(
   return {
     id: row.id,
     bodyHtml: row.body_html,
+    bodyText: markdownToText(row.body),
     status: row.status,
     isSolution: row.is_solution,
     kudosCount: row.kudos_count,

@@ -231,3 +231,17 @@ export async function addKudos(
     .executeTakeFirstOrThrow();
   return row.kudos_count;
 }
+
+/** Published topics of a community's public boards, most recently active first (for its sitemap). */
+export async function listPublicTopicRefs(db: Queryable, communityId: string, limit: number) {
+  return db
+    .selectFrom('topics as t')
+    .innerJoin('boards as b', 'b.id', 't.board_id')
+    .select(['t.id', 't.last_activity_at'])
+    .where('t.community_id', '=', communityId)
+    .where('t.status', '=', 'published')
+    .where('b.visibility', '=', 'public')
+    .orderBy('t.last_activity_at', 'desc')
+    .limit(limit)
+    .execute();
+}

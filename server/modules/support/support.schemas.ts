@@ -107,6 +107,8 @@ export type TopicSummaryDto = Static<typeof TopicSummary>;
 export const Reply = Type.Object({
   id: Type.String({ format: 'uuid' }),
   bodyHtml: Type.String(),
+  /** Plain text of the body (snippets, structured data for search engines). */
+  bodyText: Type.String(),
   status: Type.String(),
   isSolution: Type.Boolean(),
   kudosCount: Type.Integer(),
@@ -122,7 +124,13 @@ export type ReplyDto = Static<typeof Reply>;
 export const Topic = Type.Object({
   ...TopicSummary.properties,
   bodyHtml: Type.String(),
-  board: Type.Object({ id: Type.String(), slug: Type.String(), title: Type.String() }),
+  bodyText: Type.String(),
+  board: Type.Object({
+    id: Type.String(),
+    slug: Type.String(),
+    title: Type.String(),
+    visibility: Type.String(),
+  }),
   solutions: Type.Array(Reply),
   replies: Type.Array(Reply),
   abilities: Type.Record(Type.String(), Type.Boolean()),

@@ -108,7 +108,7 @@ describe('getTopic', () => {
       title: 'A seeded question',
       solved: true,
       repliesCount: 3,
-      board: { id: board.id, slug: 'help', title: 'A board' },
+      board: { id: board.id, slug: 'help', title: 'A board', visibility: 'public' },
       author: { id: member.memberId, role: 'member' },
       abilities: { view: true, reply: false, acceptSolution: false, moderate: false, giveKudos: false },
     });
@@ -122,6 +122,7 @@ describe('getTopic', () => {
     expect(seen.replies[2]).toEqual({
       id: third.id,
       bodyHtml: '<p>Try turning it off and on again.</p>\n',
+      bodyText: 'Try turning it off and on again.',
       status: 'published',
       isSolution: false,
       kudosCount: 0,

@@ -1,5 +1,6 @@
 import { abilitiesOf } from '../../../platform/authz/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
+import { markdownToText } from '../../../platform/text/markdown.ts';
 import type { PostStatus } from '../../../platform/db/schema.ts';
 import { kudosPolicy, topicPolicy } from '../support.policy.ts';
 import { presentReply, presentTopicSummary } from '../support.presenter.ts';
@@ -36,7 +37,13 @@ export async function getTopic({
   return {
     ...presentTopicSummary({ ...topic, author_pseudonym: author.pseudonym, author_role: author.role }),
     bodyHtml: topic.body_html,
-    board: { id: topic.board_id, slug: topic.board_slug, title: topic.board_title },
+    bodyText: markdownToText(topic.body),
+    board: {
+      id: topic.board_id,
+      slug: topic.board_slug,
+      title: topic.board_title,
+      visibility: topic.board_visibility,
+    },
     solutions: replies.filter((reply) => reply.isSolution),
     replies,
     abilities,

@@ -27,7 +27,7 @@ export function loader({ context }: Route.LoaderArgs): RootData {
   const web = context.get(appContext);
   return {
     locale: web.locale,
-    viewer: web.viewer ? { name: web.viewer.name, isPlatformAdmin: web.viewer.isPlatformAdmin } : null,
+    viewer: web.viewer ? { name: web.viewer.name, abilities: web.viewer.abilities } : null,
     timeZone: null,
   };
 }
@@ -67,7 +67,7 @@ function Header() {
             <li>
               <Link to="/">{t('nav.home')}</Link>
             </li>
-            {viewer?.isPlatformAdmin ? (
+            {viewer?.abilities.readMailOutbox ? (
               <li>
                 <Link to="/admin/outbox">{t('nav.outbox')}</Link>
               </li>

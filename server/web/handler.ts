@@ -6,6 +6,8 @@ import { createReadableStreamFromReadable, writeReadableStreamToWritable } from 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from 'react-router';
 import { appContext } from '../../web/context.ts';
+import { adminPolicy } from '../modules/admin/admin.policy.ts';
+import { communityCreationPolicy } from '../modules/communities/communities.policy.ts';
 import { CLIENT_IP_HEADER } from '../platform/auth/auth.ts';
 import { translate } from '../../common/i18n/index.ts';
 import { ctxOf, toHeaders } from '../platform/http/request-context.ts';
@@ -118,7 +120,10 @@ export async function registerWeb(app: FastifyInstance, kernel: Kernel): Promise
                 userId: request.actor.userId,
                 name: request.actor.name,
                 email: request.actor.email,
-                isPlatformAdmin: request.actor.isPlatformAdmin,
+                abilities: {
+                  createCommunity: communityCreationPolicy.createCommunity(request.actor, null),
+                  readMailOutbox: adminPolicy.readMailOutbox(request.actor, null),
+                },
               }
             : null,
           locale: request.locale,

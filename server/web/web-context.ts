@@ -6,7 +6,8 @@ export interface WebViewer {
   userId: string;
   name: string;
   email: string;
-  isPlatformAdmin: boolean;
+  /** Platform-level abilities, evaluated by the areas' policies (the web never decides rights itself). */
+  abilities: { createCommunity: boolean; readMailOutbox: boolean };
 }
 
 /** What the server hands every loader and action through React Router's context. */

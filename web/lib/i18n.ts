@@ -4,7 +4,7 @@ import { DEFAULT_LOCALE, type Locale, type MessageParams, translate } from '../.
 /** Data every page gets from the root loader. */
 export interface RootData {
   locale: Locale;
-  viewer: { name: string; isPlatformAdmin: boolean } | null;
+  viewer: { name: string; abilities: { createCommunity: boolean; readMailOutbox: boolean } } | null;
   timeZone: string | null;
 }
 

@@ -11,7 +11,7 @@ import { titled } from '../lib/meta.ts';
 export function loader({ context }: Route.LoaderArgs) {
   const web = context.get(appContext);
   if (!web.viewer) throw redirect('/signin?next=/admin/communities/new');
-  if (!web.viewer.isPlatformAdmin)
+  if (!web.viewer.abilities.createCommunity)
     throw data({ code: 'forbidden', message: translate(web.locale, 'error.forbidden') }, { status: 403 });
   return null;
 }

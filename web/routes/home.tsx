@@ -51,7 +51,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
     <>
       <div className="page-head">
         <h1>{t('home.title')}</h1>
-        {viewer?.isPlatformAdmin ? (
+        {viewer?.abilities.createCommunity ? (
           <Link className="button" to="/admin/communities/new">
             {t('home.create')}
           </Link>
@@ -62,7 +62,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       {loaderData.items.length === 0 ? (
         <div className="empty">
           <p>{t('home.empty')}</p>
-          {viewer?.isPlatformAdmin ? <p>{t('home.emptyAdmin')}</p> : null}
+          {viewer?.abilities.createCommunity ? <p>{t('home.emptyAdmin')}</p> : null}
         </div>
       ) : null}
       {mine.length > 0 ? (

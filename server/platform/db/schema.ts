@@ -259,6 +259,25 @@ export interface KudosTable {
   created_at: Timestamp;
 }
 
+/**
+ * Per-community peer-support settings (0 hours turns escalation or reminders off). A community without a
+ * row uses the column defaults (see `loadSupportSettings`).
+ */
+export interface SupportSettingsTable {
+  community_id: string;
+  case_escalation_hours: Generated<number>;
+  solution_reminder_hours: Generated<number>;
+  contact_cost_cents: Generated<number>;
+  currency: Generated<string>;
+  burst_posts: Generated<number>;
+  burst_seconds: Generated<number>;
+  hourly_posts: Generated<number>;
+  newcomer_premoderation: Generated<boolean>;
+  newcomer_days: Generated<number>;
+  newcomer_posts: Generated<number>;
+  updated_at: Timestamp;
+}
+
 /** The Kysely database interface: every table Cercle's code may query. */
 export interface DB {
   auth_user: AuthUserTable;
@@ -279,6 +298,7 @@ export interface DB {
   topics: TopicTable;
   replies: ReplyTable;
   kudos: KudosTable;
+  support_settings: SupportSettingsTable;
 }
 
 /** Rows as read, inserted and updated. */
@@ -291,3 +311,4 @@ export type OutboxEventRow = Selectable<OutboxEventTable>;
 export type BoardRow = Selectable<BoardTable>;
 export type TopicRow = Selectable<TopicTable>;
 export type ReplyRow = Selectable<ReplyTable>;
+export type SupportSettingsRow = Selectable<SupportSettingsTable>;

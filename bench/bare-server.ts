@@ -1,8 +1,13 @@
 // The bare baseline of `npm run bench`: Fastify + pg and nothing else (no auth, rate limit, schemas,
 // policies or web app). It answers GET /communities/:slug with the same JSON fields as Cercle's
-// anonymous GET /api/v1/communities/:slug, from ONE query. Environment: DATABASE_URL, PORT.
+// anonymous GET /api/v1/communities/:slug, from ONE query; GET /topics/:id with the JSON of Cercle's
+// anonymous topic, from ONE query; and POST /topics/:id/replies with ONE transaction. Environment:
+// DATABASE_URL, PORT.
 import Fastify from 'fastify';
 import pg from 'pg';
+import { newId } from '../server/platform/db/ids.ts';
+import { renderMarkdown } from '../server/platform/text/markdown.ts';
+import { BARE_REPLY_STATEMENTS, BARE_TOPIC_QUERY } from './topic-bench.ts';
 
 const url = process.env.DATABASE_URL;
 const port = Number(process.env.PORT);
@@ -69,6 +74,39 @@ app.get<{ Params: { slug: string } }>('/communities/:slug', async (request, repl
     },
   };
 });
+// The topic page's JSON, built by PostgreSQL in one query (see BARE_TOPIC_QUERY).
+app.get<{ Params: { id: string } }>('/topics/:id', async (request, reply) => {
+  const { rows } = await pool.query<{ topic: unknown }>(BARE_TOPIC_QUERY, [request.params.id]);
+  if (!rows[0]) return reply.status(404).send({ code: 'not_found' });
+  return rows[0].topic;
+});
+// A reply: its Markdown rendered, then one transaction (insert + topic counter), no checks at all.
+app.post<{ Params: { id: string }; Body: { body: string; authorId: string; communityId: string } }>(
+  '/topics/:id/replies',
+  async (request, reply) => {
+    const { body, authorId, communityId } = request.body;
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const inserted = await client.query(BARE_REPLY_STATEMENTS[0], [
+        newId(),
+        communityId,
+        request.params.id,
+        authorId,
+        body,
+        renderMarkdown(body),
+      ]);
+      await client.query(BARE_REPLY_STATEMENTS[1], [request.params.id]);
+      await client.query('COMMIT');
+      return reply.status(201).send(inserted.rows[0]);
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  },
+);
 app.get('/healthz', async () => ({ status: 'ok' }));
 
 await app.listen({ host: '127.0.0.1', port });

@@ -7,6 +7,13 @@ export interface Scenario {
   label: string;
   url: string;
   headers?: Record<string, string>;
+  /** POST scenarios: the method and JSON body. */
+  method?: 'POST';
+  body?: string;
+  /** Session cookies handed out in turn, one per request (several members posting at once). */
+  cookies?: string[];
+  /** The key of the baseline this scenario's ratio is taken against (default: the bare topic JSON). */
+  baselineKey?: string;
 }
 
 /** The figures of one measured run. */
@@ -32,11 +39,26 @@ export async function measure(
   scenario: Scenario,
   options: { connections: number; duration: number; warmup: number },
 ): Promise<Measurement> {
+  let turn = 0;
+  const cookies = scenario.cookies;
   const base = {
     url: scenario.url,
     headers: scenario.headers,
     connections: options.connections,
     timeout: 10,
+    ...(scenario.method ? { method: scenario.method, body: scenario.body } : {}),
+    ...(cookies
+      ? {
+          requests: [
+            {
+              setupRequest: (request: { headers?: Record<string, string> }) => ({
+                ...request,
+                headers: { ...request.headers, cookie: cookies[turn++ % cookies.length] },
+              }),
+            },
+          ],
+        }
+      : {}),
   };
   if (options.warmup > 0) await run({ ...base, duration: options.warmup });
   const result = await run({ ...base, duration: options.duration });
@@ -104,8 +126,15 @@ export function summarize(runs: Measurement[]): Summary {
 const pad = (value: string, width: number, right = false) =>
   right ? value.padStart(width) : value.padEnd(width);
 
-/** A Markdown table of summaries, each one's requests/s also as a ratio of `baselineRps`. */
-export function formatTable(rows: Summary[], baselineRps: number): string {
+/**
+ * A Markdown table of summaries, each one's requests/s also as a ratio of `baselineRps`, or of its own
+ * baseline's (`scenario.baselineKey` in `baselines`).
+ */
+export function formatTable(
+  rows: Summary[],
+  baselineRps: number,
+  baselines: Record<string, number> = {},
+): string {
   const header = [
     'scenario',
     'req/s',
@@ -121,7 +150,10 @@ export function formatTable(rows: Summary[], baselineRps: number): string {
     m.scenario.label,
     m.requestsPerSecond.toFixed(0),
     `${m.minRps.toFixed(0)}–${m.maxRps.toFixed(0)}`,
-    (m.requestsPerSecond / baselineRps).toFixed(2),
+    (
+      m.requestsPerSecond /
+      (m.scenario.baselineKey ? (baselines[m.scenario.baselineKey] ?? baselineRps) : baselineRps)
+    ).toFixed(2),
     m.p50.toFixed(0),
     m.p99.toFixed(0),
     String(m.total),

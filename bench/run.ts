@@ -17,6 +17,7 @@ import type { DatabaseTarget } from '../server/platform/db/database.ts';
 import { formatTable, measure, type Measurement, type Scenario, summarize } from './load.ts';
 import { freePort, NODE, ROOT, type Service, startService, stopService, waitReady } from './processes.ts';
 import { BENCH_ADMIN, dropPostgresDatabase, recreatePostgresDatabase, seedDatabase } from './seed.ts';
+import { BENCH_REPLIES_PER_TOPIC, BENCH_TOPICS, seedTopicsIn, type TopicSeed } from './topic-bench.ts';
 
 const USAGE = `Usage: npm run bench -- [--db=postgres|pglite] [--duration=10] [--connections=50] [--warmup=3] [--rounds=1]
   [--pg=postgres://postgres@127.0.0.1:5432] [--pg-database=cercle_bench] [--redis=redis://127.0.0.1:6379]
@@ -106,6 +107,24 @@ async function check(scenario: Scenario, expect: (body: string) => boolean): Pro
     throw new Error(`${scenario.label}: unexpected answer ${response.status}: ${body.slice(0, 300)}`);
   }
   return body;
+}
+
+/** The body of the replies created during the run (Markdown, rendered by both servers). */
+const REPLY_BODY =
+  'Same here: **resetting** the pairing fixed it. See [the guide](https://example.test/guide).';
+
+/** Sends a POST scenario once and checks it answers 201. */
+async function checkPost(scenario: Scenario): Promise<void> {
+  const response = await fetch(scenario.url, {
+    method: 'POST',
+    headers: scenario.headers,
+    body: scenario.body,
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = await response.text();
+  if (response.status !== 201) {
+    throw new Error(`${scenario.label}: unexpected answer ${response.status}: ${body.slice(0, 300)}`);
+  }
 }
 
 /** The server log's lines from `from` on, grouped by message (and error type) with their counts. */
@@ -198,6 +217,9 @@ async function main(): Promise<void> {
     const pgEnv: NodeJS.ProcessEnv = { ...baseEnv, DATABASE_URL: pgDatabaseUrl };
     const pgTarget: DatabaseTarget = { kind: 'postgres', url: pgDatabaseUrl, max: 2 };
     console.log(`Seeding PostgreSQL: ${await seedDatabase(pgTarget, pgEnv, setupLog)}`);
+    const pgTopics = await seedTopicsIn(pgTarget, secret);
+    console.log(`  + ${BENCH_TOPICS} topics × ${BENCH_REPLIES_PER_TOPIC} replies in veloce/bench-help`);
+    let cercleTopics: TopicSeed = pgTopics;
 
     let cercleEnv = pgEnv;
     if (options.db === 'pglite') {
@@ -206,6 +228,7 @@ async function main(): Promise<void> {
       console.log(
         `Seeding PGlite in ${dataDir}: ${await seedDatabase({ kind: 'pglite', dataDir }, cercleEnv, setupLog)}`,
       );
+      cercleTopics = await seedTopicsIn({ kind: 'pglite', dataDir }, secret);
     }
 
     const cerclePort = await freePort();
@@ -273,6 +296,46 @@ async function main(): Promise<void> {
         url: `${cercleUrl}/api/v1/me`,
         headers: { cookie },
       },
+      topicBare: {
+        key: 'bare-topic',
+        label: '(f) bare topic JSON, 1 query built by PostgreSQL',
+        url: `${bare.url}/topics/${pgTopics.topicId}`,
+      },
+      topicJson: {
+        key: 'topic-json',
+        label: '(g) GET /api/v1/communities/veloce/topics/:id',
+        url: `${cercleUrl}/api/v1/communities/veloce/topics/${cercleTopics.topicId}`,
+        baselineKey: 'bare-topic',
+      },
+      topicHtml: {
+        key: 'topic-html',
+        label: '(h) GET /c/veloce/t/:id (HTML)',
+        url: `${cercleUrl}/c/veloce/t/${cercleTopics.topicId}`,
+        headers: html,
+        baselineKey: 'bare-topic',
+      },
+      replyBare: {
+        key: 'bare-reply',
+        label: '(i) bare reply insert, 1 transaction',
+        url: `${bare.url}/topics/${pgTopics.replyTopicId}/replies`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          body: REPLY_BODY,
+          authorId: pgTopics.authorId,
+          communityId: pgTopics.communityId,
+        }),
+      },
+      replyCreate: {
+        key: 'reply-create',
+        label: '(j) POST …/topics/:id/replies (50 members)',
+        url: `${cercleUrl}/api/v1/communities/veloce/topics/${cercleTopics.replyTopicId}/replies`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ body: REPLY_BODY }),
+        cookies: cercleTopics.cookies,
+        baselineKey: 'bare-reply',
+      },
     } satisfies Record<string, Scenario>;
 
     // Each target answers what it should before it is measured.
@@ -285,6 +348,26 @@ async function main(): Promise<void> {
     await check(scenarios.html, (b) => b.includes('Communauté Véloce') && b.includes('</html>'));
     await check(scenarios.list, (b) => (JSON.parse(b) as { items: unknown[] }).items.length === 20);
     await check(scenarios.me, (b) => b.includes(BENCH_ADMIN.email));
+    const bareTopic = JSON.parse(await check(scenarios.topicBare, (b) => b.includes('"replies"'))) as {
+      replies: unknown[];
+      solutions: unknown[];
+    };
+    const cercleTopic = JSON.parse(await check(scenarios.topicJson, (b) => b.includes('"replies"'))) as {
+      replies: unknown[];
+      solutions: unknown[];
+    };
+    await check(scenarios.topicHtml, (b) => b.includes('Bench question number') && b.includes('</html>'));
+    if (
+      bareTopic.replies.length !== cercleTopic.replies.length ||
+      bareTopic.solutions.length !== cercleTopic.solutions.length
+    ) {
+      throw new Error('baseline and Cercle disagree on the topic’s replies');
+    }
+    await checkPost(scenarios.replyBare);
+    await checkPost({
+      ...scenarios.replyCreate,
+      headers: { ...scenarios.replyCreate.headers, cookie: cercleTopics.cookies[0] },
+    });
     if (bareBody.membersCount !== cercleBody.membersCount) {
       throw new Error(
         `baseline and Cercle disagree on membersCount: ${bareBody.membersCount} vs ${cercleBody.membersCount}`,
@@ -305,7 +388,18 @@ async function main(): Promise<void> {
     // baseline also closes the run. Each figure is the median across rounds.
     const runs = new Map<string, Measurement[]>();
     const serverLogs: string[] = [];
-    const order: Scenario[] = [scenarios.bare, scenarios.json, scenarios.html, scenarios.list, scenarios.me];
+    const order: Scenario[] = [
+      scenarios.bare,
+      scenarios.json,
+      scenarios.html,
+      scenarios.list,
+      scenarios.me,
+      scenarios.topicBare,
+      scenarios.topicJson,
+      scenarios.topicHtml,
+      scenarios.replyBare,
+      scenarios.replyCreate,
+    ];
     const plan = [...Array.from({ length: options.rounds }, () => order).flat(), scenarios.bare];
     for (const [index, scenario] of plan.entries()) {
       const round = Math.floor(index / order.length) + 1;
@@ -335,7 +429,11 @@ async function main(): Promise<void> {
       `Figures are medians across rounds (the bare baseline also ran last: ${summaries[0].rounds} runs). Ratio = req/s ÷ bare req/s (${baselineRps.toFixed(0)}).`,
     );
     console.log('');
-    console.log(formatTable(summaries, baselineRps));
+    const baselines = Object.fromEntries(summaries.map((m) => [m.scenario.key, m.requestsPerSecond]));
+    console.log(formatTable(summaries, baselineRps, baselines));
+    console.log(
+      '\nRatios: (b)–(e) to (a); (g) and (h) to the bare topic (f); (j) to the bare insert (i). Targets: (g) ≥ 0.5, (h) ≥ 0.25, (j) ≥ 0.3, p99 < 150 ms for reads.',
+    );
     const bad = summaries.filter((m) => m.non2xx > 0 || m.errors > 0);
     if (bad.length > 0)
       console.log(

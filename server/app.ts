@@ -10,6 +10,7 @@ import { newId } from './platform/db/ids.ts';
 import { registerAuthBridge } from './platform/http/auth-bridge.ts';
 import { registerOpenApiRoutes } from './platform/http/openapi.ts';
 import { handleError } from './platform/http/problem.ts';
+import { registerPublicCache } from './platform/http/public-cache-hooks.ts';
 import { registerRequestContext } from './platform/http/request-context.ts';
 import { ajv, ajvCoercing } from './platform/http/validation.ts';
 import type { Kernel } from './platform/kernel.ts';
@@ -18,7 +19,15 @@ import { communitiesRoutes } from './modules/communities/communities.routes.ts';
 import { registerCommunities } from './modules/communities/communities.module.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { membersRoutes } from './modules/members/members.routes.ts';
+import { registerNotifications } from './modules/notifications/notifications.module.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { moderationRoutes } from './modules/moderation/moderation.routes.ts';
 import { supportRoutes } from './modules/support/support.routes.ts';
+import { registerSearch } from './modules/search/search.module.ts';
+import { searchRoutes } from './modules/search/search.routes.ts';
+import { supportMediaRoutes, uploadFileRoutes } from './modules/support/support-media.routes.ts';
+import { casesRoutes } from './modules/support/cases/cases.routes.ts';
+import { registerCases } from './modules/support/cases/cases.module.ts';
 import { registerWeb } from './web/handler.ts';
 
 /** Options of `buildApp`: whether to serve the React Router web app (needs `npm run build`). */
@@ -58,6 +67,7 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
   registerRequestContext(app, kernel);
+  registerPublicCache(app, kernel);
   await app.register(rateLimit, {
     global: true,
     max: config.rateLimitPerMinute,
@@ -80,6 +90,10 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
         { name: 'identity', description: 'The signed-in account' },
         { name: 'admin', description: 'Platform administration' },
         { name: 'support', description: 'Peer support: boards, topics, replies, solutions, kudos' },
+        { name: 'moderation', description: 'Flags, the moderation queue, moderator actions, settings' },
+        { name: 'cases', description: 'Support cases: escalation, the case queue, official answers' },
+        { name: 'search', description: 'Search, similar questions and deflection' },
+        { name: 'notifications', description: 'Follows, notifications, email preferences, unsubscribe' },
       ],
     },
   });
@@ -106,10 +120,16 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
       await api.register(identityRoutes, { kernel });
       await api.register(adminRoutes, { kernel });
       await api.register(supportRoutes, { kernel });
+      await api.register(searchRoutes, { kernel });
+      await api.register(supportMediaRoutes, { kernel });
+      await api.register(casesRoutes, { kernel });
+      await api.register(notificationsRoutes, { kernel });
+      await api.register(moderationRoutes, { kernel });
     },
     { prefix: '/api/v1' },
   );
   registerOpenApiRoutes(app);
+  await app.register(uploadFileRoutes, { kernel });
   if (options.web) await registerWeb(app, kernel);
   return app;
 }
@@ -120,4 +140,7 @@ function modulesInit(kernel: Kernel): void {
   if (initialised.has(kernel)) return;
   initialised.add(kernel);
   registerCommunities(kernel);
+  registerSearch(kernel);
+  registerCases(kernel);
+  registerNotifications(kernel);
 }

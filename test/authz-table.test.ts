@@ -11,7 +11,9 @@ import {
   testApp,
   type TestUser,
 } from './helpers.ts';
+import { tinyPng } from './image-fixtures.ts';
 import { seedBoard, seedReply, seedTopic } from './support-fixtures.ts';
+import { seedCase } from './case-fixtures.ts';
 
 /** The columns of the table, in order. */
 const ROLES = [
@@ -179,6 +181,179 @@ const TABLE: Record<string, Case> = {
       payload: { targetType: 'reply', targetId: (await supportTarget(f)).reply.id },
     }),
   },
+  // H1b moderation. Flags: like kudos, participants who read the post (not observers, not a platform
+  // admin without a pseudonym). The queue and actions: moderators and admins; settings: admins.
+  'POST /api/v1/communities/:community/flags': {
+    expect: [404, 404, 201, 201, 201, 403, 201, 403],
+    hidden: [404, 404, 201, 201, 201, 403, 201, 403],
+    request: async (f) => ({
+      url: `${C(f)}/flags`,
+      payload: { targetType: 'reply', targetId: (await supportTarget(f)).reply.id, reason: 'spam' },
+    }),
+  },
+  'GET /api/v1/communities/:community/moderation/queue': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/moderation/queue?filter=all` }),
+  },
+  'POST /api/v1/communities/:community/moderation/actions': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({
+      url: `${C(f)}/moderation/actions`,
+      payload: { targetType: 'reply', targetId: (await supportTarget(f)).reply.id, action: 'hide' },
+    }),
+  },
+  'GET /api/v1/communities/:community/support-settings': {
+    expect: [401, 403, 403, 403, 403, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 403, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/support-settings` }),
+  },
+  'PUT /api/v1/communities/:community/support-settings': {
+    expect: [401, 403, 403, 403, 403, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 403, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/support-settings`, payload: { burstPosts: 4 } }),
+  },
+  // H3 support cases. The target member asked the question; moderators and admins work cases by role
+  // (observers only with the support-agent ability); a platform admin works cases but, without a
+  // membership, posts no official answer and has no questions of their own.
+  'POST /api/v1/communities/:community/topics/:topicId/escalate': {
+    expect: [404, 404, 403, 403, 201, 403, 201, 201],
+    hidden: [404, 404, 403, 403, 201, 403, 201, 201],
+    request: async (f) => ({
+      url: `${C(f)}/topics/${(await supportTarget(f)).topic.id}/escalate`,
+      payload: {},
+    }),
+  },
+  'GET /api/v1/communities/:community/cases': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/cases?status=new` }),
+  },
+  'GET /api/v1/communities/:community/cases/:caseId': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/cases/${(await seedCase((await supportTarget(f)).topic)).id}` }),
+  },
+  'PATCH /api/v1/communities/:community/cases/:caseId': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({
+      url: `${C(f)}/cases/${(await seedCase((await supportTarget(f)).topic)).id}`,
+      payload: { status: 'open' },
+    }),
+  },
+  'POST /api/v1/communities/:community/cases/:caseId/answer': {
+    expect: [401, 403, 403, 403, 201, 403, 201, 403],
+    hidden: [404, 404, 403, 403, 201, 403, 201, 403],
+    request: async (f) => ({
+      url: `${C(f)}/cases/${(await seedCase((await supportTarget(f)).topic)).id}/answer`,
+      payload: { body: 'An official answer from the table.' },
+    }),
+  },
+  'PUT /api/v1/communities/:community/members/:memberId/support-agent': {
+    expect: [401, 403, 403, 403, 403, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 403, 403, 200, 200],
+    request: async (f) => ({ url: `${M(f)}/support-agent`, payload: { agent: true } }),
+  },
+  'GET /api/v1/communities/:community/members/:memberId/support-agent': {
+    expect: [401, 403, 403, 403, 403, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 403, 403, 200, 200],
+    request: async (f) => ({ url: `${M(f)}/support-agent` }),
+  },
+  'GET /api/v1/communities/:community/me/topics': {
+    expect: [401, 403, 200, 200, 200, 200, 200, 403],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 403],
+    request: async (f) => ({ url: `${C(f)}/me/topics` }),
+  },
+  // Images: members who write upload (a platform admin who is not a member has no pseudonym to post under).
+  'POST /api/v1/communities/:community/uploads': {
+    expect: [401, 403, 201, 201, 201, 403, 201, 403],
+    hidden: [404, 404, 201, 201, 201, 403, 201, 403],
+    request: async (f) => {
+      const payload = new FormData();
+      payload.append('file', new Blob([new Uint8Array(tinyPng())], { type: 'image/png' }), 'table.png');
+      return { url: `${C(f)}/uploads`, payload };
+    },
+  },
+  'GET /api/v1/communities/:community/boards/:board/contributors': {
+    expect: [404, 404, 200, 200, 200, 200, 200, 200],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/boards/${(await supportTarget(f)).board.slug}/contributors` }),
+  },
+  // Editing and arranging posts: the target member wrote the topic and the reply, so other members may
+  // not change them; staff may (a platform admin too, recorded without pseudonym). Anyone who reads a
+  // post reads its edit history.
+  'PATCH /api/v1/communities/:community/topics/:topicId': {
+    expect: [404, 404, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({
+      url: `${C(f)}/topics/${(await supportTarget(f)).topic.id}`,
+      payload: { title: 'Retitled by the table', pinned: true },
+    }),
+  },
+  'DELETE /api/v1/communities/:community/topics/:topicId': {
+    expect: [404, 404, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/topics/${(await supportTarget(f)).topic.id}` }),
+  },
+  'POST /api/v1/communities/:community/topics/:topicId/merge': {
+    expect: [404, 404, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({
+      url: `${C(f)}/topics/${(await supportTarget(f)).topic.id}/merge`,
+      payload: { targetTopicId: (await supportTarget(f)).topic.id },
+    }),
+  },
+  'GET /api/v1/communities/:community/topics/:topicId/revisions': {
+    expect: [404, 404, 200, 200, 200, 200, 200, 200],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/topics/${(await supportTarget(f)).topic.id}/revisions` }),
+  },
+  'PATCH /api/v1/communities/:community/replies/:replyId': {
+    expect: [404, 404, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({
+      url: `${C(f)}/replies/${(await supportTarget(f)).reply.id}`,
+      payload: { body: 'Edited by the table.' },
+    }),
+  },
+  'DELETE /api/v1/communities/:community/replies/:replyId': {
+    expect: [404, 404, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/replies/${(await supportTarget(f)).reply.id}` }),
+  },
+  'GET /api/v1/communities/:community/replies/:replyId/revisions': {
+    expect: [404, 404, 200, 200, 200, 200, 200, 200],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/replies/${(await supportTarget(f)).reply.id}/revisions` }),
+  },
+  // Search: a private community's content is searched by its members only (like its board list); the
+  // target member opened their own solved question from the ask form. Observers and a platform admin
+  // without a pseudonym never ask, so they record no deflection; staff and observers read the stats.
+  'GET /api/v1/communities/:community/search': {
+    expect: [401, 403, 200, 200, 200, 200, 200, 200],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/search?q=question&solved=false` }),
+  },
+  'GET /api/v1/communities/:community/topics/similar': {
+    expect: [401, 403, 200, 200, 200, 200, 200, 200],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/topics/similar?title=${encodeURIComponent('Écran noir')}` }),
+  },
+  'POST /api/v1/communities/:community/deflections': {
+    expect: [404, 404, 201, 201, 201, 403, 201, 403],
+    hidden: [404, 404, 201, 201, 201, 403, 201, 403],
+    request: async (f) => ({
+      url: `${C(f)}/deflections`,
+      payload: { topicId: (await supportTarget(f)).topic.id, title: 'Écran noir' },
+    }),
+  },
+  'GET /api/v1/communities/:community/deflections/stats': {
+    expect: [401, 403, 403, 403, 200, 200, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 200, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/deflections/stats` }),
+  },
   'GET /api/v1/me': {
     expect: [401, 200, 200, 200, 200, 200, 200, 200],
     request: async () => ({ url: '/api/v1/me' }),
@@ -186,6 +361,45 @@ const TABLE: Record<string, Case> = {
   'PATCH /api/v1/me': {
     expect: [401, 200, 200, 200, 200, 200, 200, 200],
     request: async () => ({ url: '/api/v1/me', payload: { locale: 'en' } }),
+  },
+  // Notifications (H4). Active members who read a topic or board follow it (observers watch, so they may);
+  // a platform admin who is not a member has no membership to follow with.
+  'PUT /api/v1/communities/:community/topics/:topicId/follow': {
+    expect: [404, 404, 200, 200, 200, 200, 200, 403],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 403],
+    request: async (f) => ({
+      url: `${C(f)}/topics/${(await supportTarget(f)).topic.id}/follow`,
+      payload: { following: true },
+    }),
+  },
+  'PUT /api/v1/communities/:community/boards/:board/follow': {
+    expect: [404, 404, 200, 200, 200, 200, 200, 403],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 403],
+    request: async (f) => ({
+      url: `${C(f)}/boards/${(await supportTarget(f)).board.slug}/follow`,
+      payload: { following: true },
+    }),
+  },
+  'GET /api/v1/me/notifications': {
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+    request: async () => ({ url: '/api/v1/me/notifications?limit=5' }),
+  },
+  'POST /api/v1/me/notifications/read': {
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+    request: async () => ({ url: '/api/v1/me/notifications/read', payload: { all: true } }),
+  },
+  'GET /api/v1/me/email-preferences': {
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+    request: async () => ({ url: '/api/v1/me/email-preferences' }),
+  },
+  'PATCH /api/v1/me/email-preferences': {
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+    request: async () => ({ url: '/api/v1/me/email-preferences', payload: { topic: false } }),
+  },
+  // The signed token is the proof, not the session: a forged one is unknown to everyone.
+  'POST /api/v1/unsubscribe': {
+    expect: [404, 404, 404, 404, 404, 404, 404, 404],
+    request: async () => ({ url: '/api/v1/unsubscribe', payload: { token: `${newId()}.reply.forged` } }),
   },
   // The one-time set-up token authenticates, not the session: an unknown token is gone for everyone.
   'POST /api/v1/setup': {

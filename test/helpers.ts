@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app.ts';
@@ -21,6 +23,8 @@ export async function makeKernel(env: Record<string, string> = {}): Promise<Kern
     NODE_ENV: 'test',
     PUBLIC_URL: 'http://localhost:3000',
     TRUST_PROXY: 'true',
+    // Uploaded files of the tests go to a folder of their own, never to the project's ./data.
+    DATA_DIR: join(tmpdir(), `cercle-test-data-${process.pid}`),
     ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     ...env,

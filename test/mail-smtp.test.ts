@@ -64,6 +64,7 @@ describe('email over SMTP', () => {
       subjectKey: 'mail.verify.subject',
       bodyKey: 'mail.verify.body',
       params: { name: 'Camille', url: 'http://localhost:3000/verify?token=abc' },
+      headers: { 'List-Unsubscribe': '<http://localhost:3000/unsubscribe/t0k3n>' },
     });
     const stored = await kernel.db
       .selectFrom('mail_messages')
@@ -98,6 +99,7 @@ describe('email over SMTP', () => {
     expect(sink.received.filter((m) => m.to.includes(to))).toHaveLength(1);
     const message = sink.received.find((m) => m.to.includes(to))!;
     expect(message.data).toContain('no-reply@cercle.test');
+    expect(message.data).toContain('List-Unsubscribe: <http://localhost:3000/unsubscribe/t0k3n>');
     const decoded = Buffer.from(
       message.data
         .replace(/=\r?\n/g, '')

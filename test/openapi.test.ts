@@ -22,7 +22,20 @@ const REQUIRED_OPERATION_IDS = [
   'getTopic',
   'createReply',
   'acceptSolution',
+  'followTopic',
   'giveKudos',
+  'searchCommunity',
+  'suggestSimilarTopics',
+  'updateTopic',
+  'escalateTopic',
+  'listCases',
+  'getCase',
+  'updateCase',
+  'flagContent',
+  'listModerationQueue',
+  'moderateContent',
+  'getSupportSettings',
+  'updateSupportSettings',
 ];
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -250,7 +263,12 @@ describe('the OpenAPI document', () => {
         required: expect.arrayContaining(['code', 'status', 'detail']) as unknown,
       });
       if (method === 'post' || method === 'patch' || method === 'put') {
-        expect(op.requestBody?.content['application/json']?.schema, `${key} body`).toBeDefined();
+        // JSON, or multipart for file uploads (uploadImage).
+        const content = op.requestBody?.content;
+        expect(
+          content?.['application/json']?.schema ?? content?.['multipart/form-data']?.schema,
+          `${key} body`,
+        ).toBeDefined();
       }
     }
   });

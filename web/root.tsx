@@ -14,6 +14,7 @@ import {
 } from 'react-router';
 import { DEFAULT_LOCALE, translate } from '../common/i18n/index.ts';
 import type { Route } from './+types/root.ts';
+import { NotificationsLink } from './components/notifications/notifications-link.tsx';
 import { appContext } from './context.ts';
 import { type RootData, useLocale, useT, useViewer } from './lib/i18n.ts';
 import stylesHref from './styles.css?url';
@@ -23,11 +24,18 @@ export const links: Route.LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
-export function loader({ context }: Route.LoaderArgs): RootData {
+export async function loader({ context }: Route.LoaderArgs): Promise<RootData> {
   const web = context.get(appContext);
   return {
     locale: web.locale,
-    viewer: web.viewer ? { name: web.viewer.name, abilities: web.viewer.abilities } : null,
+    viewer: web.viewer
+      ? {
+          name: web.viewer.name,
+          abilities: web.viewer.abilities,
+          userId: web.viewer.userId,
+          unreadNotifications: await web.api.countUnreadNotifications(),
+        }
+      : null,
     timeZone: null,
   };
 }
@@ -70,6 +78,11 @@ function Header() {
             {viewer?.abilities.readMailOutbox ? (
               <li>
                 <Link to="/admin/outbox">{t('nav.outbox')}</Link>
+              </li>
+            ) : null}
+            {viewer ? (
+              <li>
+                <NotificationsLink userId={viewer.userId} unread={viewer.unreadNotifications} />
               </li>
             ) : null}
             {viewer ? (

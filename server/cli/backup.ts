@@ -2,6 +2,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Config } from '../config.ts';
+import { PGLITE_EXTENSIONS } from '../platform/db/database.ts';
 import { acquireDataDirLock } from '../platform/db/lock.ts';
 
 /**
@@ -14,7 +15,7 @@ export async function backupEmbedded(config: Config, file: string): Promise<numb
     throw new Error('backup works on the embedded database; with DATABASE_URL use pg_dump.');
   const lock = acquireDataDirLock(config.dataDir);
   try {
-    const pglite = await PGlite.create(join(config.dataDir, 'pgdata'));
+    const pglite = await PGlite.create(join(config.dataDir, 'pgdata'), { extensions: PGLITE_EXTENSIONS });
     const dump = await pglite.dumpDataDir('gzip');
     await pglite.close();
     const bytes = Buffer.from(await dump.arrayBuffer());
@@ -43,7 +44,7 @@ export async function restoreEmbedded(config: Config, file: string): Promise<str
     rmSync(incoming, { recursive: true, force: true });
     const blob = new Blob([readFileSync(file)], { type: 'application/x-gzip' });
     try {
-      const pglite = await PGlite.create(incoming, { loadDataDir: blob });
+      const pglite = await PGlite.create(incoming, { loadDataDir: blob, extensions: PGLITE_EXTENSIONS });
       await pglite.query('select 1');
       await pglite.close();
     } catch (error) {

@@ -7,6 +7,7 @@ import type { DB } from './db/schema.ts';
 import { appendEvent, EventDispatcher, type NewEvent } from './events/outbox.ts';
 import { Jobs } from './jobs/jobs.ts';
 import { createLogger, type Logger } from './log/logger.ts';
+import { PublicCache } from './http/public-cache.ts';
 import { Mailer } from './mail/mailer.ts';
 import { Realtime } from './realtime/realtime.ts';
 
@@ -21,6 +22,8 @@ export interface Kernel {
   mailer: Mailer;
   auth: Auth;
   realtime: Realtime;
+  /** Anonymous public responses, kept a few seconds and dropped by their community's events. */
+  publicCache: PublicCache;
   /** Starts background parts: pg-boss (and its workers on worker processes) and the outbox sweep. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -50,6 +53,7 @@ export async function createKernel(
   const mailer = new Mailer({ db, jobs, log, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const auth = createAuth({ config, db, mailer, log });
   const realtime = new Realtime(log);
+  const publicCache = new PublicCache();
   let started = false;
   return {
     config,
@@ -61,6 +65,7 @@ export async function createKernel(
     mailer,
     auth,
     realtime,
+    publicCache,
     async start() {
       if (started) return;
       started = true;
@@ -89,12 +94,17 @@ export async function transact<T>(
   work: (trx: Transaction<DB>, emit: Emit) => Promise<T>,
 ): Promise<T> {
   let emitted = false;
+  const communities = new Set<string>();
   const result = await kernel.db.transaction().execute((trx) =>
     work(trx, (event) => {
       emitted = true;
+      if (event.communityId) communities.add(event.communityId);
       return appendEvent(trx, event);
     }),
   );
+  // What anonymous readers were served from this process's cache is stale now (other processes keep
+  // theirs at most the entries' few seconds: see PublicCache).
+  for (const id of communities) kernel.publicCache.invalidate(`community:${id}`);
   if (emitted) void kernel.dispatcher.kick();
   return result;
 }

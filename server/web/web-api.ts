@@ -2,6 +2,14 @@ import { CLIENT_IP_HEADER } from '../platform/auth/auth.ts';
 import type { Ctx } from '../platform/context.ts';
 import { listMail } from '../modules/admin/commands/list-mail.ts';
 import { acceptSolution } from '../modules/support/commands/accept-solution.ts';
+import { escalateTopic } from '../modules/support/cases/commands/escalate-topic.ts';
+import { getCase } from '../modules/support/cases/commands/get-case.ts';
+import { getSupportAgent } from '../modules/support/cases/commands/get-support-agent.ts';
+import { listCases } from '../modules/support/cases/commands/list-cases.ts';
+import { listMyTopics } from '../modules/support/cases/commands/list-my-topics.ts';
+import { postOfficialAnswer } from '../modules/support/cases/commands/post-official-answer.ts';
+import { setSupportAgent } from '../modules/support/cases/commands/set-support-agent.ts';
+import { updateCase } from '../modules/support/cases/commands/update-case.ts';
 import { createBoard } from '../modules/support/commands/create-board.ts';
 import { createReply } from '../modules/support/commands/create-reply.ts';
 import { createTopic } from '../modules/support/commands/create-topic.ts';
@@ -10,12 +18,35 @@ import { giveKudos } from '../modules/support/commands/give-kudos.ts';
 import { listBoards } from '../modules/support/commands/list-boards.ts';
 import { listSitemapTopics } from '../modules/support/commands/list-sitemap-topics.ts';
 import { listTopics } from '../modules/support/commands/list-topics.ts';
+import { getDeflectionStats } from '../modules/search/commands/get-deflection-stats.ts';
+import { recordDeflectionView } from '../modules/search/commands/record-deflection-view.ts';
+import { searchCommunity } from '../modules/search/commands/search-community.ts';
+import { suggestSimilarTopics } from '../modules/search/commands/suggest-similar-topics.ts';
+import { deletePost } from '../modules/support/commands/delete-post.ts';
+import { listRevisions } from '../modules/support/commands/list-revisions.ts';
+import { mergeTopic } from '../modules/support/commands/merge-topic.ts';
+import { updateReply } from '../modules/support/commands/update-reply.ts';
+import { updateTopic } from '../modules/support/commands/update-topic.ts';
+import { listBoardContributors } from '../modules/support/commands/list-board-contributors.ts';
+import { uploadImage } from '../modules/support/commands/upload-image.ts';
 import { createCommunity } from '../modules/communities/commands/create-community.ts';
 import { getCommunity } from '../modules/communities/commands/get-community.ts';
 import { listCommunities } from '../modules/communities/commands/list-communities.ts';
 import { updateCommunity } from '../modules/communities/commands/update-community.ts';
 import { getMe, updateMe } from '../modules/identity/commands/me.ts';
 import { completeSetup } from '../modules/identity/commands/setup.ts';
+import {
+  getEmailPreferences,
+  updateEmailPreferences,
+} from '../modules/notifications/commands/email-preferences.ts';
+import { followBoard, getBoardFollow } from '../modules/notifications/commands/follow-board.ts';
+import { followTopic, getTopicFollow } from '../modules/notifications/commands/follow-topic.ts';
+import {
+  countUnreadNotifications,
+  listNotifications,
+} from '../modules/notifications/commands/list-notifications.ts';
+import { markNotificationsRead } from '../modules/notifications/commands/mark-notifications-read.ts';
+import { checkUnsubscribe, unsubscribe } from '../modules/notifications/commands/unsubscribe.ts';
 import { checkPseudonym } from '../modules/members/commands/check-pseudonym.ts';
 import { createInvitation } from '../modules/members/commands/create-invitation.ts';
 import { getAccessLog } from '../modules/members/commands/get-access-log.ts';
@@ -24,6 +55,11 @@ import { getMemberIdentity } from '../modules/members/commands/get-member-identi
 import { joinCommunity } from '../modules/members/commands/join-community.ts';
 import { listMembers } from '../modules/members/commands/list-members.ts';
 import { updateMember } from '../modules/members/commands/update-member.ts';
+import { flagContent } from '../modules/moderation/commands/flag-content.ts';
+import { getSupportSettings } from '../modules/moderation/commands/get-support-settings.ts';
+import { listModerationQueue } from '../modules/moderation/commands/list-moderation-queue.ts';
+import { moderateContent } from '../modules/moderation/commands/moderate-content.ts';
+import { updateSupportSettings } from '../modules/moderation/commands/update-support-settings.ts';
 
 /** A better-auth call's outcome as the web needs it: status, cookies to forward, JSON body. */
 export interface AuthResult {
@@ -95,14 +131,69 @@ export function createWebApi(ctx: Ctx, headers: Headers) {
       listTopics({ ctx, community, board, query }),
     createTopic: (community: string, board: string, input: unknown) =>
       createTopic({ ctx, community, board, input }),
-    getTopic: (community: string, topicId: string) => getTopic({ ctx, community, topicId }),
+    getTopic: (community: string, topicId: string, page?: number) =>
+      getTopic({ ctx, community, topicId, page }),
     listSitemapTopics: (community: string) => listSitemapTopics({ ctx, community }),
+    uploadImage: (community: string, file: { data: Buffer; filename: string } | null) =>
+      uploadImage({ ctx, community, file }),
+    listBoardContributors: (community: string, board: string) =>
+      listBoardContributors({ ctx, community, board }),
     createReply: (community: string, topicId: string, input: unknown) =>
       createReply({ ctx, community, topicId, input }),
     acceptSolution: (community: string, replyId: string, accepted: boolean) =>
       acceptSolution({ ctx, community, replyId, input: { accepted } }),
     giveKudos: (community: string, targetType: 'topic' | 'reply', targetId: string) =>
       giveKudos({ ctx, community, input: { targetType, targetId } }),
+    searchCommunity: (community: string, query: Record<string, unknown>) =>
+      searchCommunity({ ctx, community, query }),
+    suggestSimilarTopics: (community: string, query: { title: string; board?: string }) =>
+      suggestSimilarTopics({ ctx, community, query }),
+    recordDeflectionView: (community: string, input: unknown) =>
+      recordDeflectionView({ ctx, community, input }),
+    getDeflectionStats: (community: string) => getDeflectionStats({ ctx, community }),
+    updateTopic: (community: string, topicId: string, input: unknown) =>
+      updateTopic({ ctx, community, topicId, input }),
+    updateReply: (community: string, replyId: string, input: unknown) =>
+      updateReply({ ctx, community, replyId, input }),
+    deletePost: (community: string, type: 'topic' | 'reply', id: string) =>
+      deletePost({ ctx, community, target: { type, id } }),
+    mergeTopic: (community: string, topicId: string, targetTopicId: string) =>
+      mergeTopic({ ctx, community, topicId, input: { targetTopicId } }),
+    listRevisions: (community: string, type: 'topic' | 'reply', id: string) =>
+      listRevisions({ ctx, community, target: { type, id } }),
+    flagContent: (community: string, input: unknown) => flagContent({ ctx, community, input }),
+    listModerationQueue: (community: string, query: unknown) =>
+      listModerationQueue({ ctx, community, query }),
+    moderateContent: (community: string, input: unknown) => moderateContent({ ctx, community, input }),
+    getSupportSettings: (community: string) => getSupportSettings({ ctx, community }),
+    updateSupportSettings: (community: string, input: unknown) =>
+      updateSupportSettings({ ctx, community, input }),
+    escalateTopic: (community: string, topicId: string) => escalateTopic({ ctx, community, topicId }),
+    listCases: (community: string, query: Record<string, unknown> = {}) =>
+      listCases({ ctx, community, query }),
+    getCase: (community: string, caseId: string) => getCase({ ctx, community, caseId }),
+    updateCase: (community: string, caseId: string, input: unknown) =>
+      updateCase({ ctx, community, caseId, input }),
+    postOfficialAnswer: (community: string, caseId: string, input: unknown) =>
+      postOfficialAnswer({ ctx, community, caseId, input }),
+    getSupportAgent: (community: string, memberId: string) => getSupportAgent({ ctx, community, memberId }),
+    setSupportAgent: (community: string, memberId: string, agent: boolean) =>
+      setSupportAgent({ ctx, community, memberId, input: { agent } }),
+    listMyTopics: (community: string, query: Record<string, unknown> = {}) =>
+      listMyTopics({ ctx, community, query }),
+    followTopic: (community: string, topicId: string, following: boolean) =>
+      followTopic({ ctx, community, topicId, input: { following } }),
+    getTopicFollow: (community: string, topicId: string) => getTopicFollow({ ctx, community, topicId }),
+    followBoard: (community: string, board: string, following: boolean) =>
+      followBoard({ ctx, community, board, input: { following } }),
+    getBoardFollow: (community: string, board: string) => getBoardFollow({ ctx, community, board }),
+    listNotifications: (query: Record<string, unknown> = {}) => listNotifications({ ctx, query }),
+    countUnreadNotifications: () => countUnreadNotifications({ ctx }),
+    markNotificationsRead: (input: unknown) => markNotificationsRead({ ctx, input }),
+    getEmailPreferences: () => getEmailPreferences({ ctx }),
+    updateEmailPreferences: (input: unknown) => updateEmailPreferences({ ctx, input }),
+    checkUnsubscribe: (token: string) => checkUnsubscribe({ ctx, input: { token } }),
+    unsubscribe: (token: string) => unsubscribe({ ctx, input: { token } }),
     auth: {
       signUp: (body: { name: string; email: string; password: string }, next = '/') =>
         call('/sign-up/email', { ...body, callbackURL: `/verified?next=${encodeURIComponent(next)}` }),

@@ -9,7 +9,8 @@ interface AppErrorLike {
   fields: { path: string; key: string; params?: Record<string, string | number> }[];
 }
 
-function asAppError(error: unknown): AppErrorLike | null {
+/** The error as a Cercle AppError, or null when it is another kind of error. */
+export function asAppError(error: unknown): AppErrorLike | null {
   const e = error as Partial<AppErrorLike> | null;
   return e && typeof e.code === 'string' && typeof e.status === 'number' && Array.isArray(e.fields)
     ? (e as AppErrorLike)

@@ -4,7 +4,13 @@ import { DEFAULT_LOCALE, type Locale, type MessageParams, translate } from '../.
 /** Data every page gets from the root loader. */
 export interface RootData {
   locale: Locale;
-  viewer: { name: string; abilities: { createCommunity: boolean; readMailOutbox: boolean } } | null;
+  viewer: {
+    name: string;
+    abilities: { createCommunity: boolean; readMailOutbox: boolean };
+    /** The account id (its own `user:<id>` real-time channel) and its unread notifications count. */
+    userId: string;
+    unreadNotifications: number;
+  } | null;
   timeZone: string | null;
 }
 

@@ -4,7 +4,9 @@ const person = (pseudonym: string) => ({ '@type': 'Person', name: pseudonym });
 
 /**
  * schema.org JSON-LD for a public topic: a `QAPage` whose question carries its accepted and suggested
- * answers, or a `DiscussionForumPosting` with its comments. Pseudonyms only, never identities.
+ * answers, or a `DiscussionForumPosting` with its comments. Pseudonyms only, never identities. On a page
+ * of a long topic the answers and comments are that page's (`url` is the page's canonical URL); the
+ * counts are the whole topic's.
  */
 export function topicStructuredData(topic: TopicDto, url: string): Record<string, unknown> {
   const answer = (reply: TopicDto['replies'][number]) => ({
@@ -24,7 +26,7 @@ export function topicStructuredData(topic: TopicDto, url: string): Record<string
         '@type': 'Question',
         name: topic.title,
         text: topic.bodyText,
-        answerCount: topic.replies.length,
+        answerCount: topic.page.totalReplies,
         upvoteCount: topic.kudosCount,
         dateCreated: topic.createdAt,
         author: person(topic.author.pseudonym),
@@ -44,7 +46,7 @@ export function topicStructuredData(topic: TopicDto, url: string): Record<string
     interactionStatistic: {
       '@type': 'InteractionCounter',
       interactionType: 'https://schema.org/CommentAction',
-      userInteractionCount: topic.replies.length,
+      userInteractionCount: topic.page.totalReplies,
     },
     comment: topic.replies.map((reply) => ({
       '@type': 'Comment',

@@ -2,22 +2,36 @@ import { Form, useActionData } from 'react-router';
 import { Avatar, LocalTime, RoleBadge } from '../components/bits.tsx';
 import { FormMessage, SubmitButton } from '../components/form.tsx';
 import { appContext } from '../context.ts';
-import { attempt, guard } from '../lib/errors.ts';
+import { attempt, guard, text } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
 import type { Route } from './+types/community-member.ts';
 import { useCommunity } from './community.tsx';
+import { SupportAgentForm } from '../components/cases/support-agent-form.tsx';
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const web = context.get(appContext);
-  return guard(web.locale, () => web.api.getMember(params.slug, params.memberId));
+  const [member, community] = await guard(web.locale, () =>
+    Promise.all([web.api.getMember(params.slug, params.memberId), web.api.getCommunity(params.slug)]),
+  );
+  // Community admins also see (and change) the member's support-agent ability.
+  const agent = community.abilities.manageAgents
+    ? await guard(web.locale, () => web.api.getSupportAgent(params.slug, params.memberId))
+    : null;
+  return { ...member, agent };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData: data }) =>
   data ? [{ title: `${data.pseudonym} · Cercle` }] : [];
 
 /** Reveals the member's identity to staff holding the right; the read is written to the access log. */
-export async function action({ context, params }: Route.ActionArgs) {
+export async function action({ context, params, request }: Route.ActionArgs) {
   const web = context.get(appContext);
+  const form = await request.formData();
+  if (text(form, 'intent') === 'supportAgent') {
+    return attempt(web.locale, async () => ({
+      agent: await web.api.setSupportAgent(params.slug, params.memberId, text(form, 'agent') === 'true'),
+    }));
+  }
   return attempt(web.locale, async () => ({
     identity: await web.api.getMemberIdentity(params.slug, params.memberId, 'profile'),
   }));
@@ -62,6 +76,7 @@ export default function MemberProfile({ loaderData: member }: Route.ComponentPro
           )}
         </div>
       ) : null}
+      {member.agent ? <SupportAgentForm agent={member.agent} /> : null}
     </section>
   );
 }

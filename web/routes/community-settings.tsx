@@ -1,8 +1,13 @@
 import { redirect, useActionData, useSearchParams } from 'react-router';
 import { CommunityForm, communityInput } from '../components/community-form.tsx';
 import { FormMessage } from '../components/form.tsx';
+import {
+  saveSupportSettings,
+  SUPPORT_SETTINGS_INTENT,
+  SupportSettingsForm,
+} from '../components/moderation/support-settings-form.tsx';
 import { appContext } from '../context.ts';
-import { attempt } from '../lib/errors.ts';
+import { attempt, guard, text } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
 import { requireAbility } from '../lib/staff.ts';
 import type { Route } from './+types/community-settings.ts';
@@ -10,13 +15,19 @@ import { useCommunity } from './community.tsx';
 import { titled } from '../lib/meta.ts';
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
-  await requireAbility(context.get(appContext), params.slug, 'update', request);
-  return null;
+  const web = context.get(appContext);
+  const community = await requireAbility(web, params.slug, 'update', request);
+  const supportSettings = community.abilities.manageSupportSettings
+    ? await guard(web.locale, () => web.api.getSupportSettings(params.slug))
+    : null;
+  return { supportSettings };
 }
 
 export async function action({ context, params, request }: Route.ActionArgs) {
   const web = context.get(appContext);
-  const input = communityInput(await request.formData());
+  const form = await request.formData();
+  if (text(form, 'intent') === SUPPORT_SETTINGS_INTENT) return saveSupportSettings(web, params.slug, form);
+  const input = communityInput(form);
   return attempt(web.locale, async () => {
     const saved = await web.api.updateCommunity(params.slug, input);
     // The community's address changed: continue at the new one.
@@ -25,7 +36,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   });
 }
 
-export default function Settings() {
+export default function Settings({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const community = useCommunity();
   const result = useActionData<typeof action>();
@@ -50,6 +61,7 @@ export default function Settings() {
         errors={errors?.fieldErrors}
         submitLabel={t('community.settings.submit')}
       />
+      {loaderData.supportSettings ? <SupportSettingsForm settings={loaderData.supportSettings} /> : null}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { NavLink, Outlet, useRouteLoaderData } from 'react-router';
+import { Form, NavLink, Outlet, useRouteLoaderData } from 'react-router';
 import type { CommunityDto } from '../../server/modules/communities/communities.schemas.ts';
 import { appContext } from '../context.ts';
 import { guard } from '../lib/errors.ts';
@@ -41,7 +41,33 @@ export default function CommunityLayout({ loaderData: community }: Route.Compone
             {community.name}
           </NavLink>
         </p>
-        {a.manageMembers || a.update || a.viewAccessLog ? (
+        {community.abilities.viewContent ? (
+          <Form
+            method="get"
+            action={`/c/${community.slug}/search`}
+            role="search"
+            className="community__search"
+          >
+            <label htmlFor="community-search" className="visually-hidden">
+              {t('search.box')}
+            </label>
+            <input id="community-search" type="search" name="q" required maxLength={200} />
+            <button type="submit" className="button button--small">
+              {t('search.submit')}
+            </button>
+          </Form>
+        ) : null}
+        {a.listOwnQuestions ? (
+          <p className="community__mine">
+            <NavLink to={`/c/${community.slug}/my-questions`}>{t('myQuestions.nav')}</NavLink>
+          </p>
+        ) : null}
+        {a.manageMembers ||
+        a.update ||
+        a.viewAccessLog ||
+        a.moderateContent ||
+        a.viewDeflectionStats ||
+        a.workCases ? (
           <nav aria-label={t('community.staff')} className="tabs">
             <ul>
               {a.manageMembers ? (
@@ -49,9 +75,24 @@ export default function CommunityLayout({ loaderData: community }: Route.Compone
                   <NavLink to={`/c/${community.slug}/members`}>{t('community.members')}</NavLink>
                 </li>
               ) : null}
+              {a.moderateContent ? (
+                <li>
+                  <NavLink to={`/c/${community.slug}/moderation`}>{t('moderation.queue')}</NavLink>
+                </li>
+              ) : null}
+              {a.workCases ? (
+                <li>
+                  <NavLink to={`/c/${community.slug}/cases`}>{t('case.nav')}</NavLink>
+                </li>
+              ) : null}
               {a.update ? (
                 <li>
                   <NavLink to={`/c/${community.slug}/settings`}>{t('community.settings')}</NavLink>
+                </li>
+              ) : null}
+              {a.viewDeflectionStats ? (
+                <li>
+                  <NavLink to={`/c/${community.slug}/insights/deflection`}>{t('deflection.title')}</NavLink>
                 </li>
               ) : null}
               {a.viewAccessLog ? (

@@ -1,20 +1,45 @@
 import type { ReactNode } from 'react';
-import { Form, Link, useActionData } from 'react-router';
+import { data, Form, Link, useActionData } from 'react-router';
+import { CACHE_DIRECTIVE_HEADER, cacheDirective } from '../../server/platform/http/public-cache.ts';
 import type { ReplyDto } from '../../server/modules/support/support.schemas.ts';
 import { Avatar, LocalTime, RoleBadge } from '../components/bits.tsx';
 import { Field, FormMessage, SubmitButton } from '../components/form.tsx';
+import { FlagForm, flagAction } from '../components/moderation/flag-form.tsx';
 import { appContext } from '../context.ts';
 import { attempt, guard, text } from '../lib/errors.ts';
 import { useT, useViewer } from '../lib/i18n.ts';
 import { topicStructuredData } from '../lib/structured-data.ts';
 import type { Route } from './+types/topic.ts';
 import { useCommunity } from './community.tsx';
+import { ImageInput, PostImages, TagList } from '../components/support/post-media.tsx';
+import { DraftKeeper } from '../components/support/draft-keeper.tsx';
+import { QuoteLink, REPLY_FORM_ID } from '../components/support/quote-link.tsx';
+import { TopicPager, topicPageLinks } from '../components/support/topic-pager.tsx';
+import { refusedWith, requestedPage, topicPageState, uploadFormImages } from '../lib/post-media.ts';
+import { DeletedReplyNotice, EditedMark, ReplyTools, TopicTools } from '../components/support/post-tools.tsx';
+import { loadPostTools, runPostTool } from '../lib/post-tools.ts';
+import { FollowForm, loadFollow, runFollow } from '../components/notifications/follow-form.tsx';
+import { LiveReplies } from '../components/notifications/live-replies.tsx';
+import { OfficialMark, TopicCaseBar } from '../components/cases/case-bits.tsx';
 
-export async function loader({ context, params }: Route.LoaderArgs) {
+export async function loader({ context, params, request }: Route.LoaderArgs) {
   const web = context.get(appContext);
-  const topic = await guard(web.locale, () => web.api.getTopic(params.slug, params.topicId));
-  return { ...topic, canonicalUrl: `${web.publicUrl}/c/${params.slug}/t/${topic.id}` };
+  const url = new URL(request.url);
+  const topic = await guard(web.locale, () =>
+    web.api.getTopic(params.slug, params.topicId, requestedPage(url)),
+  );
+  const tools = await loadPostTools(web, params.slug, topic);
+  const follow = await loadFollow(web, { type: 'topic', slug: params.slug, topicId: topic.id });
+  const page = { ...topic, ...tools, follow, ...topicPageState(web.publicUrl, params.slug, topic, url) };
+  // An anonymous reader's page holds only public content: kept a few seconds, dropped by the community's events.
+  const headers: HeadersInit = web.viewer
+    ? {}
+    : { [CACHE_DIRECTIVE_HEADER]: cacheDirective(10, [`community:${topic.communityId}`]) };
+  return data(page, { headers });
 }
+
+/** The page's caching directive comes from its loader. */
+export const headers: Route.HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   if (!loaderData) return [];
@@ -29,6 +54,7 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
     { title: `${loaderData.title} · Cercle` },
     { name: 'description', content: description },
     { tagName: 'link', rel: 'canonical', href: loaderData.canonicalUrl },
+    ...topicPageLinks(loaderData.baseUrl, loaderData.page),
     { property: 'og:title', content: loaderData.title },
     { property: 'og:description', content: description },
     { property: 'og:type', content: 'article' },
@@ -44,7 +70,16 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const web = context.get(appContext);
   const form = await request.formData();
   const intent = text(form, 'intent');
+  if (intent === 'flag') return flagAction(web, params.slug, form);
+  const tool = await runPostTool(web, params, form, intent);
+  if (tool) return tool;
+  const follow = await runFollow(web, { type: 'topic', slug: params.slug, topicId: params.topicId }, form);
+  if (follow) return follow;
   return attempt(web.locale, async () => {
+    if (intent === 'escalate') {
+      await web.api.escalateTopic(params.slug, params.topicId);
+      return { done: intent };
+    }
     if (intent === 'accept' || intent === 'unaccept') {
       await web.api.acceptSolution(params.slug, text(form, 'replyId'), intent === 'accept');
       return { done: intent };
@@ -54,8 +89,18 @@ export async function action({ context, params, request }: Route.ActionArgs) {
       await web.api.giveKudos(params.slug, targetType, text(form, 'targetId'));
       return { done: intent };
     }
-    const reply = await web.api.createReply(params.slug, params.topicId, { body: text(form, 'body') });
-    return { done: 'reply', pending: reply.status === 'pending' };
+    const uploaded: string[] = [];
+    const replied = await attempt(web.locale, async () => {
+      const imageIds = await uploadFormImages(web.api, params.slug, form, uploaded);
+      const inReplyToId = text(form, 'inReplyToId') || undefined;
+      return web.api.createReply(params.slug, params.topicId, {
+        body: text(form, 'body'),
+        inReplyToId,
+        imageIds,
+      });
+    });
+    if (!('id' in replied)) return refusedWith(replied, { imageIds: uploaded });
+    return { done: 'reply', pending: replied.status === 'pending' };
   });
 }
 
@@ -117,20 +162,52 @@ function KudosButton({
   );
 }
 
-function ReplyItem({ reply, anchored = true }: { reply: ReplyDto; anchored?: boolean }) {
+/** "In reply to" a previous message: a link to it (on this page, or the topic's first when elsewhere). */
+function InReplyTo({ id }: { id: string }) {
   const t = useT();
+  return (
+    <p className="meta">
+      <a href={`#reply-${id}`}>{t('support.inReplyToEarlier')}</a>
+    </p>
+  );
+}
+
+/** The link a "Quote" action falls back to without JavaScript: this page, with the reply box pre-filled. */
+function quoteHref(postId: string, page: number): string {
+  return `?${page > 1 ? `page=${page}&` : ''}quote=${postId}#${REPLY_FORM_ID}`;
+}
+
+function ReplyItem({
+  reply,
+  anchored = true,
+  quotePage = null,
+}: {
+  reply: ReplyDto;
+  anchored?: boolean;
+  /** The page this reply is shown on, when the viewer may quote it in a reply. */
+  quotePage?: number | null;
+}) {
+  const t = useT();
+  const community = useCommunity();
   return (
     <article
       id={anchored ? `reply-${reply.id}` : undefined}
-      className={`post${reply.isSolution ? ' post--solution' : ''}`}
+      className={`post${reply.isSolution ? ' post--solution' : ''}${reply.official ? ' post--official' : ''}`}
       aria-label={t('support.by', { pseudonym: reply.author.pseudonym })}
     >
       <PostHead author={reply.author} createdAt={reply.createdAt}>
+        <EditedMark editedAt={reply.editedAt} href={`history?reply=${reply.id}`} />
+        <OfficialMark reply={reply} brand={community.name} />
         {reply.isSolution ? <span className="badge badge--solved">{t('support.solution')}</span> : null}
         {reply.status === 'pending' ? <span className="badge">{t('support.pending')}</span> : null}
       </PostHead>
+      {reply.inReplyToId ? <InReplyTo id={reply.inReplyToId} /> : null}
       <div className="post__body" dangerouslySetInnerHTML={{ __html: reply.bodyHtml }} />
+      <PostImages images={reply.images} />
       <footer className="post__actions">
+        {quotePage ? (
+          <QuoteLink href={quoteHref(reply.id, quotePage)} text={reply.bodyText} replyId={reply.id} />
+        ) : null}
         <KudosButton
           targetType="reply"
           targetId={reply.id}
@@ -150,6 +227,8 @@ function ReplyItem({ reply, anchored = true }: { reply: ReplyDto; anchored?: boo
             </button>
           </Form>
         ) : null}
+        {reply.abilities.flag ? <FlagForm targetType="reply" targetId={reply.id} /> : null}
+        <ReplyTools reply={reply} />
       </footer>
     </article>
   );
@@ -160,8 +239,13 @@ export default function TopicPage({ loaderData: topic }: Route.ComponentProps) {
   const viewer = useViewer();
   const community = useCommunity();
   const result = useActionData<typeof action>();
-  const errors = result && 'fieldErrors' in result ? result : null;
-  const done = result && 'done' in result ? result : null;
+  // Post tools (edit, delete, arrange) show their own results beside their forms.
+  const own = result && !('tool' in result) ? result : null;
+  const errors = own && 'fieldErrors' in own ? own : null;
+  const done = own && 'done' in own ? own : null;
+  const quotePage = topic.abilities.reply ? topic.page.number : null;
+  const pageBase = `/c/${community.slug}/t/${topic.id}`;
+  const uploadedIds = errors && 'imageIds' in errors ? (errors.imageIds as string[]) : [];
   return (
     <article>
       <p className="meta">
@@ -171,20 +255,33 @@ export default function TopicPage({ loaderData: topic }: Route.ComponentProps) {
         {topic.title}{' '}
         {topic.solved ? <span className="badge badge--solved">{t('support.solved')}</span> : null}
         {topic.locked ? <span className="badge">{t('support.locked')}</span> : null}
+        {topic.pinned ? <span className="badge">{t('support.pinned')}</span> : null}
       </h1>
+      <TagList tags={topic.tags} boardPath={`/c/${community.slug}/b/${topic.board.slug}`} />
+      <TopicCaseBar slug={community.slug} topic={topic} escalated={done?.done === 'escalate'} />
       {topic.status === 'pending' ? <p className="notice">{t('support.pendingNotice')}</p> : null}
+      {topic.status === 'deleted' ? <p className="notice">{t('support.deletedNotice')}</p> : null}
       <div className="post">
-        <PostHead author={topic.author} createdAt={topic.createdAt} />
+        <PostHead author={topic.author} createdAt={topic.createdAt}>
+          <EditedMark editedAt={topic.editedAt} href="history" />
+        </PostHead>
         <div className="post__body" dangerouslySetInnerHTML={{ __html: topic.bodyHtml }} />
+        <PostImages images={topic.images} />
         <footer className="post__actions">
+          {quotePage ? (
+            <QuoteLink href={quoteHref(topic.id, quotePage)} text={topic.bodyText} replyId={null} />
+          ) : null}
           <KudosButton
             targetType="topic"
             targetId={topic.id}
             count={topic.kudosCount}
             allowed={!!topic.abilities.giveKudos}
           />
+          {topic.abilities.flag ? <FlagForm targetType="topic" targetId={topic.id} /> : null}
+          <TopicTools topic={topic} boards={topic.boards} />
         </footer>
       </div>
+      <FollowForm type="topic" follow={topic.follow} />
       <FormMessage
         error={errors?.formError}
         success={
@@ -195,25 +292,41 @@ export default function TopicPage({ loaderData: topic }: Route.ComponentProps) {
               : null
         }
       />
+      <DeletedReplyNotice />
       {topic.solutions.length > 0 ? (
         <section aria-labelledby="solutions" className="solutions">
           <h2 id="solutions">{t('support.solutions')}</h2>
           {topic.solutions.map((reply) => (
-            <ReplyItem key={`s-${reply.id}`} reply={reply} anchored={false} />
+            <ReplyItem key={`s-${reply.id}`} reply={reply} anchored={false} quotePage={quotePage} />
           ))}
         </section>
       ) : null}
       <section aria-labelledby="replies">
-        <h2 id="replies">{t('support.replies', { count: topic.replies.length })}</h2>
+        <h2 id="replies">{t('support.replies', { count: topic.page.totalReplies })}</h2>
+        <TopicPager page={topic.page} base={pageBase} />
         {topic.replies.length === 0 ? <p className="empty">{t('support.noReplies')}</p> : null}
         {topic.replies.map((reply) => (
-          <ReplyItem key={reply.id} reply={reply} />
+          <ReplyItem key={reply.id} reply={reply} quotePage={quotePage} />
         ))}
+        <LiveReplies
+          topicId={topic.id}
+          knownIds={[...topic.replies, ...topic.solutions].map((reply) => reply.id)}
+        />
       </section>
       {topic.abilities.reply ? (
         <section aria-labelledby="reply-form" className="staff-box">
           <h2 id="reply-form">{t('support.reply')}</h2>
-          <Form method="post" noValidate>
+          {topic.quote ? (
+            <p className="meta">{t('support.quoting', { pseudonym: topic.quote.pseudonym })}</p>
+          ) : null}
+          <DraftKeeper
+            formId={REPLY_FORM_ID}
+            storageKey={`cercle:draft:${community.slug}:${topic.board.slug}:${topic.id}`}
+            outcome={errors ?? done}
+            posted={done?.done === 'reply'}
+          />
+          <Form method="post" encType="multipart/form-data" noValidate id={REPLY_FORM_ID}>
+            <input type="hidden" name="inReplyToId" defaultValue={topic.quote?.inReplyToId ?? ''} />
             <Field
               label={t('support.yourReply')}
               name="body"
@@ -221,8 +334,10 @@ export default function TopicPage({ loaderData: topic }: Route.ComponentProps) {
               required
               maxLength={50000}
               help={t('support.field.bodyHelp')}
+              defaultValue={topic.quote?.text}
               error={errors?.fieldErrors.body}
             />
+            <ImageInput error={errors?.fieldErrors.images} uploadedIds={uploadedIds} />
             <SubmitButton name="intent" value="reply">
               {t('support.reply')}
             </SubmitButton>

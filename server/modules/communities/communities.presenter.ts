@@ -2,6 +2,9 @@ import type { Actor } from '../../platform/authz/actor.ts';
 import { abilitiesOf } from '../../platform/authz/policy.ts';
 import type { CommunityRow } from '../../platform/db/schema.ts';
 import { memberPolicy } from '../members/members.policy.ts';
+import { communityCasePolicy } from '../support/cases/cases.policy.ts';
+import { moderationPolicy } from '../moderation/moderation.policy.ts';
+import { deflectionPolicy } from '../search/search.policy.ts';
 import { type CommunityResource, communityPolicy } from './communities.policy.ts';
 import type { CommunityDto } from './communities.schemas.ts';
 
@@ -41,6 +44,9 @@ export function presentCommunity(
     abilities: {
       ...abilitiesOf(communityPolicy, viewer, resource),
       ...abilitiesOf(memberPolicy, viewer, resource),
+      ...abilitiesOf(communityCasePolicy, viewer, resource),
+      ...abilitiesOf(moderationPolicy, viewer, resource),
+      ...abilitiesOf(deflectionPolicy, viewer, resource),
     },
   };
 }

@@ -33,7 +33,7 @@ export async function findMembershipFacts(
   if (!userId) return null;
   const row = await db
     .selectFrom('memberships')
-    .select(['id', 'role', 'status', 'pseudonym'])
+    .select(['id', 'role', 'status', 'pseudonym', 'support_agent as supportAgent'])
     .where('community_id', '=', communityId)
     .where('user_id', '=', userId)
     .executeTakeFirst();

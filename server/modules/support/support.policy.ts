@@ -10,7 +10,9 @@ export interface BoardResource extends CommunityResource {
 
 /** A topic as seen by one actor, within its board and community. */
 export interface TopicResource extends BoardResource {
-  topic: Pick<TopicRow, 'author_id' | 'locked' | 'status' | 'kind'>;
+  topic: Pick<TopicRow, 'author_id' | 'locked' | 'status' | 'kind'> &
+    /** Needed for `delete` (unknown: as if it had replies) and `followMerge` (unknown: not merged). */
+    Partial<Pick<TopicRow, 'replies_count' | 'merged_into_id'>>;
 }
 
 /** A reply (or the topic itself) an actor acts upon: its author. */
@@ -40,6 +42,21 @@ function canViewTopic(actor: Actor | null, resource: TopicResource): boolean {
     (resource.topic.status === 'published' ||
       isStaff(actor, resource.membership) ||
       (resource.topic.status === 'pending' && isAuthor(resource.membership, resource.topic.author_id)))
+  );
+}
+
+/**
+ * Whether the actor changes (edits or deletes) a post of a topic they read: staff always; its author while
+ * an active member who writes, not in a locked topic. Nobody changes a deleted topic's posts.
+ */
+function canChangePost(actor: Actor | null, resource: TopicResource, authorId: string): boolean {
+  if (!canViewTopic(actor, resource) || resource.topic.status === 'deleted') return false;
+  if (isStaff(actor, resource.membership)) return true;
+  return (
+    resource.membership?.status === 'active' &&
+    canWrite(resource.membership) &&
+    isAuthor(resource.membership, authorId) &&
+    !resource.topic.locked
   );
 }
 
@@ -73,6 +90,25 @@ export const topicPolicy = definePolicy<TopicResource>()({
     ((resource.membership?.status === 'active' && isAuthor(resource.membership, resource.topic.author_id)) ||
       isStaff(actor, resource.membership)),
   moderate: (actor, resource) => isStaff(actor, resource.membership),
+  /** The author (active, topic not locked) or staff change the title and body. */
+  edit: (actor, resource) => canChangePost(actor, resource, resource.topic.author_id),
+  /** The author (active, topic not locked, no replies yet) or staff delete it (softly). */
+  delete: (actor, resource) =>
+    canChangePost(actor, resource, resource.topic.author_id) &&
+    (resource.topic.replies_count === 0 || isStaff(actor, resource.membership)),
+  /** Staff lock, pin, move and merge topics. */
+  arrange: (actor, resource) =>
+    canViewTopic(actor, resource) &&
+    resource.topic.status !== 'deleted' &&
+    isStaff(actor, resource.membership),
+  /** Board readers follow a merged topic to the one it was merged into. */
+  followMerge: (actor, resource) => !!resource.topic.merged_into_id && canViewBoard(actor, resource),
+});
+
+/** Who may edit and delete a reply (its author while active and the topic is open, or staff). */
+export const replyPolicy = definePolicy<PostResource>()({
+  edit: (actor, resource) => canChangePost(actor, resource, resource.post.authorId),
+  delete: (actor, resource) => canChangePost(actor, resource, resource.post.authorId),
 });
 
 /** Who may give kudos to a post: members who read it, never to their own. */
@@ -82,4 +118,9 @@ export const kudosPolicy = definePolicy<PostResource>()({
     resource.membership?.status === 'active' &&
     hasRole(resource.membership, ['member', 'expert', 'moderator', 'admin']) &&
     !isAuthor(resource.membership, resource.post.authorId),
+});
+
+/** Who may upload images to attach to their own posts: members of the community who write in it. */
+export const uploadPolicy = definePolicy<CommunityResource>()({
+  upload: (actor, resource) => communityPolicy.viewContent(actor, resource) && canWrite(resource.membership),
 });

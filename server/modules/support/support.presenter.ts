@@ -1,12 +1,14 @@
 import type { Actor } from '../../platform/authz/actor.ts';
-import { markdownToText } from '../../platform/text/markdown.ts';
+import { htmlToText } from '../../platform/text/markdown.ts';
 import { abilitiesOf } from '../../platform/authz/policy.ts';
+import { flagPolicy } from '../moderation/moderation.policy.ts';
 import type { BoardRow, ReplyRow, TopicRow } from '../../platform/db/schema.ts';
-import type { BoardDto, ReplyDto, TopicSummaryDto } from './support.schemas.ts';
+import type { BoardDto, ImageDto, ReplyDto, TopicSummaryDto } from './support.schemas.ts';
 import {
   type BoardResource,
   boardPolicy,
   kudosPolicy,
+  replyPolicy,
   type TopicResource,
   topicPolicy,
 } from './support.policy.ts';
@@ -34,8 +36,8 @@ export function presentBoard(
   };
 }
 
-/** Presents a topic for lists: title, state, counts and the author's pseudonym and role only. */
-export function presentTopicSummary(row: TopicRow & WithAuthor): TopicSummaryDto {
+/** Presents a topic for lists: title, state, counts, tags and the author's pseudonym and role only. */
+export function presentTopicSummary(row: TopicRow & WithAuthor & { tags?: string[] }): TopicSummaryDto {
   return {
     id: row.id,
     boardId: row.board_id,
@@ -50,28 +52,38 @@ export function presentTopicSummary(row: TopicRow & WithAuthor): TopicSummaryDto
     author: { id: row.author_id, pseudonym: row.author_pseudonym, role: row.author_role },
     createdAt: row.created_at.toISOString(),
     lastActivityAt: row.last_activity_at.toISOString(),
+    tags: row.tags ?? [],
   };
 }
 
-/** Presents a reply with the viewer's abilities on it (kudos). */
+/** Presents a reply with its images and the viewer's abilities on it (kudos). */
 export function presentReply(
-  row: ReplyRow & WithAuthor,
+  row: ReplyRow & WithAuthor & { images?: ImageDto[] },
   viewer: Actor | null,
   resource: TopicResource,
 ): ReplyDto {
   return {
     id: row.id,
     bodyHtml: row.body_html,
-    bodyText: markdownToText(row.body),
+    // From the stored HTML: parsing every reply's Markdown again would dominate a topic page's CPU.
+    bodyText: htmlToText(row.body_html),
     status: row.status,
     isSolution: row.is_solution,
+    official: row.official,
     kudosCount: row.kudos_count,
     inReplyToId: row.in_reply_to_id,
     author: { id: row.author_id, pseudonym: row.author_pseudonym, role: row.author_role },
     createdAt: row.created_at.toISOString(),
+    editedAt: row.edited_at?.toISOString() ?? null,
+    bodySource: replyPolicy.edit(viewer, { ...resource, post: { authorId: row.author_id } })
+      ? row.body
+      : null,
+    images: row.images ?? [],
     abilities: {
       ...abilitiesOf(kudosPolicy, viewer, { ...resource, post: { authorId: row.author_id } }),
+      ...abilitiesOf(replyPolicy, viewer, { ...resource, post: { authorId: row.author_id } }),
       acceptSolution: topicPolicy.acceptSolution(viewer, resource),
+      flag: flagPolicy.flag(viewer, { ...resource, post: { authorId: row.author_id, status: row.status } }),
     },
   };
 }

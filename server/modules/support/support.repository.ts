@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Queryable } from '../../platform/db/database.ts';
 import { isUuid } from '../../platform/db/ids.ts';
 import type { BoardRow, PostStatus, ReplyRow, TopicRow } from '../../platform/db/schema.ts';
+import { tagsOf } from './support-media.ts';
 
 /** The boards of a community with their published topic counts, in display order. */
 export async function listBoardRows(db: Queryable, communityId: string) {
@@ -77,9 +78,14 @@ export async function listTopicRows(
     limit: number;
     after: [string, string, string] | null;
     filter?: 'unanswered' | 'unsolved';
+    /** A normalized tag the topics must carry. */
+    tag?: string;
     statuses: PostStatus[];
+    /** A membership whose own pending topics are listed too (marked pending on the page). */
+    ownPendingOf?: string | null;
   },
 ) {
+  const ownPendingOf = page.ownPendingOf ?? null;
   let query = db
     .selectFrom('topics as t')
     .innerJoin('memberships as m', 'm.id', 't.author_id')
@@ -89,13 +95,34 @@ export async function listTopicRows(
       sql<string>`to_char(t.last_activity_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
         'activity_key',
       ),
+      tagsOf('t.id').as('tags'),
     ])
     .where('t.board_id', '=', boardId)
-    .where('t.status', 'in', page.statuses);
+    .where((eb) =>
+      ownPendingOf
+        ? eb.or([
+            eb('t.status', 'in', page.statuses),
+            eb('t.status', '=', 'pending').and('t.author_id', '=', ownPendingOf),
+          ])
+        : eb('t.status', 'in', page.statuses),
+    );
   if (page.filter === 'unanswered')
     query = query.where('t.kind', '=', 'question').where('t.replies_count', '=', 0);
   if (page.filter === 'unsolved')
     query = query.where('t.kind', '=', 'question').where('t.solved', '=', false);
+  if (page.tag) {
+    const tag = page.tag;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('topic_tags as tt')
+          .select('tt.topic_id')
+          .whereRef('tt.topic_id', '=', 't.id')
+          .whereRef('tt.community_id', '=', 't.community_id')
+          .where('tt.tag', '=', tag),
+      ),
+    );
+  }
   if (page.after) {
     const [pinned, activity, id] = page.after;
     query = query.where(
@@ -132,6 +159,8 @@ export async function insertTopic(
     | 'solved'
     | 'replies_count'
     | 'kudos_count'
+    | 'edited_at'
+    | 'merged_into_id'
   >,
 ) {
   return db.insertInto('topics').values(values).returningAll().executeTakeFirstOrThrow();
@@ -170,7 +199,12 @@ export async function findReply(
 /** Inserts a reply and, when it is published, counts it on its topic and bumps the topic's activity. */
 export async function insertReply(
   db: Queryable,
-  values: Omit<ReplyRow, 'created_at' | 'updated_at' | 'is_solution' | 'kudos_count'>,
+  values: Omit<
+    ReplyRow,
+    'created_at' | 'updated_at' | 'is_solution' | 'kudos_count' | 'official' | 'edited_at'
+  > & {
+    official?: boolean;
+  },
 ): Promise<ReplyRow> {
   const reply = await db.insertInto('replies').values(values).returningAll().executeTakeFirstOrThrow();
   if (reply.status === 'published') {

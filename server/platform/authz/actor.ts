@@ -16,6 +16,8 @@ export interface MembershipFacts {
   role: CommunityRole;
   status: MembershipStatus;
   pseudonym: string;
+  /** The staff ability to work support cases, granted by community admins (absent: not loaded, no). */
+  supportAgent?: boolean;
 }
 
 /** True when the membership is active with one of the roles. */

@@ -1,4 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
@@ -23,6 +25,12 @@ export type DatabaseTarget =
   | { kind: 'postgres'; url: string; max?: number }
   | { kind: 'pglite'; dataDir: string }
   | { kind: 'pglite-memory' };
+
+/**
+ * The contrib extensions PGlite loads, so that both servers run the same SQL: `unaccent` and `pg_trgm`
+ * (search, migration 0008). PostgreSQL ships them; the migration runs `CREATE EXTENSION` on both.
+ */
+export const PGLITE_EXTENSIONS = { unaccent, pg_trgm };
 
 /** A Kysely handle that may be the root database or an open transaction. */
 export type Queryable = Kysely<DB> | Transaction<DB>;
@@ -50,7 +58,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'pglite') lock = acquireDataDirLock(target.dataDir);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(target.kind === 'pglite' ? `${target.dataDir}/pgdata` : 'memory://');
+    pglite = await PGlite.create(target.kind === 'pglite' ? `${target.dataDir}/pgdata` : 'memory://', {
+      extensions: PGLITE_EXTENSIONS,
+    });
   } catch (error) {
     lock?.release();
     throw error;

@@ -102,6 +102,8 @@ export interface MembershipTable {
   role: Generated<CommunityRole>;
   status: Generated<MembershipStatus>;
   bio: Generated<string>;
+  /** Staff ability granted by community admins: works the support case queue (migration 0009). */
+  support_agent: Generated<boolean>;
   joined_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -178,6 +180,8 @@ export interface MailMessageTable {
   error: string | null;
   created_at: Timestamp;
   sent_at: NullableTimestamp;
+  /** Extra headers (List-Unsubscribe…), sent as they are. */
+  headers: ColumnType<Record<string, string>, string | undefined, string>;
 }
 
 /** One-time links that create the first platform admin. */
@@ -212,7 +216,11 @@ export interface BoardTable {
   updated_at: Timestamp;
 }
 
-/** A question or a discussion, with its Markdown body and its rendered, safe HTML. */
+/**
+ * A question or a discussion, with its Markdown body and its rendered, safe HTML. Its generated
+ * `search_vector` column (migration 0008) is read only by `modules/search`, through SQL, and is left out
+ * of this type so that rows and inserts ignore it.
+ */
 export interface TopicTable {
   id: string;
   community_id: string;
@@ -231,9 +239,13 @@ export interface TopicTable {
   last_activity_at: Timestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** When its title or body was last edited (null: never). */
+  edited_at: NullableTimestamp;
+  /** The topic this one was merged into (then it is `deleted`). */
+  merged_into_id: Generated<string | null>;
 }
 
-/** A reply in a topic (flat, with an optional "in reply to"). */
+/** A reply in a topic (flat, with an optional "in reply to"); `search_vector` as for topics. */
 export interface ReplyTable {
   id: string;
   community_id: string;
@@ -245,8 +257,27 @@ export interface ReplyTable {
   status: Generated<PostStatus>;
   is_solution: Generated<boolean>;
   kudos_count: Generated<number>;
+  /** An official answer of the brand, posted by a support agent on a case (migration 0009). */
+  official: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** When its body was last edited (null: never). */
+  edited_at: NullableTimestamp;
+}
+
+/** The previous version of an edited topic (title and body) or reply (body), one row per edit. */
+export interface PostRevisionTable {
+  id: string;
+  community_id: string;
+  target_type: 'topic' | 'reply';
+  target_id: string;
+  /** The membership who made the edit (null: a platform admin without membership, or a removed member). */
+  editor_id: string | null;
+  /** The title before the edit (topics only). */
+  title: string | null;
+  /** The body before the edit. */
+  body: string;
+  created_at: Timestamp;
 }
 
 /** One kudos: one per member per item, never to oneself (a constraint). */
@@ -278,6 +309,157 @@ export interface SupportSettingsTable {
   updated_at: Timestamp;
 }
 
+/** A normalized tag of a topic; at most five per topic (`position` 0–4, unique per topic). */
+export interface TopicTagTable {
+  community_id: string;
+  topic_id: string;
+  tag: string;
+  position: number;
+}
+
+/** The image types Cercle accepts, as sniffed from the file's first bytes. */
+export type ImageContentType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
+
+/** An uploaded image; unattached until a topic or reply of its uploader takes it. */
+export interface UploadTable {
+  id: string;
+  community_id: string;
+  uploader_id: string;
+  content_type: ImageContentType;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  sha256: string;
+  alt: Generated<string>;
+  target_type: 'topic' | 'reply' | null;
+  target_id: string | null;
+  position: number | null;
+  created_at: Timestamp;
+}
+
+/** What a notification is about (migration 0010). */
+export type NotificationKind = 'reply' | 'topic' | 'solution' | 'mention' | 'reminder';
+
+/** A member following a topic or a board; `following = false` remembers an explicit unfollow. */
+export interface FollowTable {
+  community_id: string;
+  member_id: string;
+  target_type: 'topic' | 'board';
+  target_id: string;
+  following: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** An in-app notification: one per source (event or reminder) and recipient membership. */
+export interface NotificationTable {
+  id: string;
+  community_id: string;
+  recipient_id: string;
+  user_id: string;
+  kind: NotificationKind;
+  source_key: string;
+  topic_id: string | null;
+  reply_id: string | null;
+  actor_pseudonym: string | null;
+  read_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+/** An account's choice to receive (or not) emails of one notification kind; no row means yes. */
+export interface EmailPreferenceTable {
+  user_id: string;
+  kind: NotificationKind;
+  enabled: boolean;
+  updated_at: Timestamp;
+}
+
+/** The solution reminder sent for a question (at most one). */
+export interface SolutionReminderTable {
+  topic_id: string;
+  community_id: string;
+  sent_at: Timestamp;
+}
+
+/** Why a member flags a post (migration 0007). */
+export type FlagReason = 'spam' | 'offensive' | 'off_topic' | 'other';
+/** What a moderator does to a post (migration 0007). */
+export type ModerationAction = 'approve' | 'hide' | 'delete' | 'restore';
+
+/** A member's flag on a topic or a reply: one open flag per member per item (a unique index). */
+export interface FlagTable {
+  id: string;
+  community_id: string;
+  target_type: 'topic' | 'reply';
+  target_id: string;
+  /** The topic itself, or the topic the reply is in. */
+  topic_id: string;
+  flagger_id: string;
+  reason: FlagReason;
+  note: string | null;
+  status: Generated<'open' | 'resolved'>;
+  resolution: ModerationAction | null;
+  resolved_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+/** Where a support case stands (migration 0009). */
+export type CaseStatus = 'new' | 'open' | 'waiting_for_member' | 'solved';
+/** Who turned a question into a case: the escalation sweep, its asker or a moderator. */
+export type CaseOpenedBy = 'auto' | 'author' | 'moderator';
+
+/** A support case: one per question, worked by support agents. */
+export interface CaseTable {
+  id: string;
+  community_id: string;
+  topic_id: string;
+  status: Generated<CaseStatus>;
+  assignee_id: string | null;
+  opened_by: CaseOpenedBy;
+  opened_at: Timestamp;
+  updated_at: Timestamp;
+  solved_at: NullableTimestamp;
+}
+
+/** An internal note on a case: for agents and staff only, never shown to members. */
+export interface CaseNoteTable {
+  id: string;
+  community_id: string;
+  case_id: string;
+  author_id: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+/** One step of a case's history (`actor_id` null: the system). */
+export interface CaseHistoryTable {
+  id: string;
+  community_id: string;
+  case_id: string;
+  actor_id: string | null;
+  kind: 'opened' | 'status_changed' | 'assigned' | 'answered' | 'note_added';
+  from_value: string | null;
+  to_value: string | null;
+  created_at: Timestamp;
+}
+
+/**
+ * A member opened a solved question suggested by the ask form. Views of one member within an hour form
+ * an attempt (`attempt_id`: its first view's id), `converted` when that member posted a topic within the
+ * hour (`posted_topic_id`), otherwise a deflection.
+ */
+export interface DeflectionViewTable {
+  id: string;
+  community_id: string;
+  member_id: string;
+  topic_id: string;
+  attempt_id: string;
+  query_title: string;
+  converted: Generated<boolean>;
+  posted_topic_id: Generated<string | null>;
+  created_at: Timestamp;
+}
+
 /** The Kysely database interface: every table Cercle's code may query. */
 export interface DB {
   auth_user: AuthUserTable;
@@ -299,6 +481,18 @@ export interface DB {
   replies: ReplyTable;
   kudos: KudosTable;
   support_settings: SupportSettingsTable;
+  cases: CaseTable;
+  case_notes: CaseNoteTable;
+  case_history: CaseHistoryTable;
+  post_revisions: PostRevisionTable;
+  flags: FlagTable;
+  follows: FollowTable;
+  notifications: NotificationTable;
+  email_preferences: EmailPreferenceTable;
+  solution_reminders: SolutionReminderTable;
+  topic_tags: TopicTagTable;
+  deflection_views: DeflectionViewTable;
+  uploads: UploadTable;
 }
 
 /** Rows as read, inserted and updated. */
@@ -311,4 +505,7 @@ export type OutboxEventRow = Selectable<OutboxEventTable>;
 export type BoardRow = Selectable<BoardTable>;
 export type TopicRow = Selectable<TopicTable>;
 export type ReplyRow = Selectable<ReplyTable>;
+export type PostRevisionRow = Selectable<PostRevisionTable>;
 export type SupportSettingsRow = Selectable<SupportSettingsTable>;
+export type CaseRow = Selectable<CaseTable>;
+export type UploadRow = Selectable<UploadTable>;

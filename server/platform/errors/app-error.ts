@@ -35,16 +35,19 @@ export class AppError extends Error {
   readonly status: number;
   readonly fields: FieldError[];
   readonly messageKey: MessageKey | null;
+  /** For `rate_limited`: seconds after which a retry may succeed (sent as `Retry-After`). */
+  readonly retryAfter: number | null;
 
   constructor(
     code: ErrorCode,
-    options: { fields?: FieldError[]; messageKey?: MessageKey; detail?: string } = {},
+    options: { fields?: FieldError[]; messageKey?: MessageKey; detail?: string; retryAfter?: number } = {},
   ) {
     super(options.detail ?? code);
     this.code = code;
     this.status = ERROR_STATUS[code];
     this.fields = options.fields ?? [];
     this.messageKey = options.messageKey ?? null;
+    this.retryAfter = options.retryAfter ?? null;
   }
 
   /** A validation error on one field. */

@@ -67,6 +67,7 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   const appError = toAppError(error);
   if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.debug({ code: appError.code }, 'request refused');
+  if (appError.retryAfter !== null) void reply.header('retry-after', String(appError.retryAfter));
   void reply
     .status(appError.status)
     .type('application/problem+json; charset=utf-8')

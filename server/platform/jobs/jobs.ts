@@ -12,6 +12,8 @@ export type JobHandler<T> = (data: T) => Promise<void>;
 export interface JobDefinition<T> {
   name: string;
   retryLimit?: number;
+  /** A cron expression (UTC): worker processes make pg-boss enqueue the job on that schedule. */
+  cron?: string;
   handler: JobHandler<T>;
 }
 
@@ -71,6 +73,7 @@ export class Jobs {
         retryBackoff: true,
         retryDelay: 5,
       });
+      if (options.work && def.cron) await this.#boss.schedule(def.name, def.cron);
       if (options.work) {
         await this.#boss.work<Record<string, unknown>>(def.name, async (jobs) => {
           for (const job of jobs) await def.handler(job.data as never);

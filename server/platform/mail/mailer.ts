@@ -14,6 +14,8 @@ export interface OutgoingMail {
   subjectKey: MessageKey;
   bodyKey: MessageKey;
   params: MessageParams;
+  /** Extra headers sent as they are, e.g. `List-Unsubscribe` and `List-Unsubscribe-Post` (RFC 8058). */
+  headers?: Record<string, string>;
 }
 
 const SEND_JOB = 'mail.send';
@@ -61,6 +63,7 @@ export class Mailer {
         kind: mail.kind,
         locale: mail.locale,
         status: this.#transport ? 'queued' : 'captured',
+        headers: JSON.stringify(mail.headers ?? {}),
       })
       .execute();
     if (this.#transport) await this.#jobs.send(SEND_JOB, { id }, { trx });
@@ -85,6 +88,7 @@ export class Mailer {
         to: message.to_address,
         subject: message.subject,
         text: message.text_body,
+        headers: message.headers,
       });
       await this.#db
         .updateTable('mail_messages')

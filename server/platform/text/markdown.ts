@@ -23,8 +23,16 @@ export function renderMarkdown(source: string): string {
 
 /** Plain text of member Markdown (for snippets, search, notifications): tags dropped, whitespace folded. */
 export function markdownToText(source: string): string {
-  return md
-    .render(source)
+  return htmlToText(md.render(source));
+}
+
+/**
+ * Plain text of HTML that `renderMarkdown` produced (tags dropped, entities decoded, whitespace folded):
+ * the same text as `markdownToText` of its source, without parsing the Markdown again (pages that show
+ * many posts read it from the stored HTML).
+ */
+export function htmlToText(html: string): string {
+  return html
     .replace(/<[^>]+>/g, ' ')
     .replace(
       /&(amp|lt|gt|quot|#39);/g,

@@ -28,6 +28,7 @@ describe('loadCommunity', () => {
       role: 'moderator',
       status: 'active',
       pseudonym: expect.any(String) as unknown,
+      supportAgent: false,
     });
     const anonymous = await loadCommunity(await ctxFor(null), community.slug);
     expect(anonymous.membership).toBeNull();

@@ -5,18 +5,23 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { validate } from '../../../platform/http/validation.ts';
 import { transact } from '../../../platform/kernel.ts';
 import { renderMarkdown } from '../../../platform/text/markdown.ts';
+import { checkPostingLimits } from '../../moderation/posting-limits.ts';
 import { SupportEvents } from '../support.events.ts';
 import { topicPolicy } from '../support.policy.ts';
 import { presentReply } from '../support.presenter.ts';
+import { attachUploads, listImagesOf } from '../support-media.ts';
 import { findAuthor, findReply, insertReply } from '../support.repository.ts';
 import { CreateReplyBody, type ReplyDto } from '../support.schemas.ts';
 import { loadTopic } from './load-support.ts';
 
 /**
- * Replies in a topic (not in a locked one, except staff). In a pre-moderated board a member's reply
- * waits as `pending`. A published reply counts on the topic and bumps its activity. Emits `reply.created`.
- * @throws AppError(validation_failed: input or an `inReplyToId` from another topic | not_found |
- *   unauthenticated | forbidden: locked topic or no right)
+ * Replies in a topic (not in a locked one, except staff). In a pre-moderated board, or from a
+ * pre-moderated newcomer, a member's reply waits as `pending`; the community's per-member rate limits
+ * apply (`checkPostingLimits`; staff are exempt). A published reply counts on the topic and bumps its
+ * activity. `imageIds` attaches the author's own unattached uploads. Emits `reply.created`.
+ * @throws AppError(validation_failed: input, an `inReplyToId` from another topic, or an image that is not
+ *   the author's unattached upload | not_found |
+ *   unauthenticated | forbidden: locked topic or no right | rate_limited)
  */
 export async function createReply({
   ctx,
@@ -40,8 +45,13 @@ export async function createReply({
   }
   const membership = resource.membership!;
   const staff = topicPolicy.moderate(ctx.actor, resource);
-  const status = resource.board.premoderation && !staff ? 'pending' : 'published';
   const row = await transact(ctx.kernel, async (trx, emit) => {
+    const status = await checkPostingLimits(trx, {
+      communityId: resource.community.id,
+      membershipId: membership.id,
+      staff,
+      premoderatedBoard: resource.board.premoderation,
+    });
     const reply = await insertReply(trx, {
       id: newId(),
       community_id: resource.community.id,
@@ -52,6 +62,12 @@ export async function createReply({
       body_html: renderMarkdown(body.body),
       status,
     });
+    await attachUploads(
+      trx,
+      { communityId: resource.community.id, uploaderId: membership.id },
+      body.imageIds ?? [],
+      { type: 'reply', id: reply.id },
+    );
     await emit({
       type: SupportEvents.replyCreated,
       communityId: resource.community.id,
@@ -67,9 +83,12 @@ export async function createReply({
     });
     return reply;
   });
-  const author = await findAuthor(ctx.kernel.db, membership.id);
+  const [author, images] = await Promise.all([
+    findAuthor(ctx.kernel.db, membership.id),
+    body.imageIds?.length ? listImagesOf(ctx.kernel.db, 'reply', [row.id]) : null,
+  ]);
   return presentReply(
-    { ...row, author_pseudonym: author.pseudonym, author_role: author.role },
+    { ...row, author_pseudonym: author.pseudonym, author_role: author.role, images: images?.get(row.id) },
     ctx.actor,
     resource,
   );

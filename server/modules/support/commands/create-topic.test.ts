@@ -157,6 +157,7 @@ describe('createTopic', () => {
           authorId: member.memberId,
           kind: 'question',
           status: 'published',
+          tags: [],
         },
         actor: member.user.userId,
       },

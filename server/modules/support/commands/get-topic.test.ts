@@ -125,11 +125,15 @@ describe('getTopic', () => {
       bodyText: 'Try turning it off and on again.',
       status: 'published',
       isSolution: false,
+      official: false,
       kudosCount: 0,
       inReplyToId: first.id,
       author: { id: other.memberId, pseudonym: expect.any(String) as unknown, role: 'member' },
       createdAt: '2024-01-03T00:00:00.000Z',
-      abilities: { give: false, acceptSolution: false },
+      editedAt: null,
+      bodySource: null,
+      images: [],
+      abilities: { give: false, acceptSolution: false, edit: false, delete: false, flag: false },
     });
   });
 
@@ -142,15 +146,27 @@ describe('getTopic', () => {
       getTopic({ ctx: await ctxFor(user), community: community.id, topicId: topic.id });
 
     const asker = await view(member.user);
+    const noChanges = { edit: false, delete: false, arrange: false, followMerge: false };
     expect(asker.abilities).toEqual({
       view: true,
       reply: false,
       acceptSolution: true,
       moderate: false,
       giveKudos: false,
+      // The topic is locked: its author may no longer change it.
+      ...noChanges,
+      // The asker may turn the unanswered question into a support case.
+      escalate: true,
+      workCase: false,
+      flag: false,
     });
     expect(asker.replies.map((r) => [r.id, r.abilities])).toEqual([
-      [reply.id, { give: true, acceptSolution: true }],
+      [reply.id, { give: true, acceptSolution: true, edit: false, delete: false, flag: true }],
+    ]);
+    // The author of a pending reply sees it, marked pending; others do not.
+    expect((await view(other.user)).replies.map((r) => [r.id, r.status])).toEqual([
+      [reply.id, 'published'],
+      [pending.id, 'pending'],
     ]);
     const replier = await view(other.user);
     expect(replier.abilities).toEqual({
@@ -159,9 +175,14 @@ describe('getTopic', () => {
       acceptSolution: false,
       moderate: false,
       giveKudos: true,
+      ...noChanges,
+      escalate: false,
+      workCase: false,
+      flag: true,
     });
-    expect(replier.replies[0]?.abilities).toEqual({ give: false, acceptSolution: false });
-    expect((await view(observer.user)).replies[0]?.abilities).toEqual({ give: false, acceptSolution: false });
+    const untouchable = { give: false, acceptSolution: false, edit: false, delete: false, flag: false };
+    expect(replier.replies[0]?.abilities).toEqual(untouchable);
+    expect((await view(observer.user)).replies[0]?.abilities).toEqual(untouchable);
     const staff = await view(moderator.user);
     expect(staff.abilities).toEqual({
       view: true,
@@ -169,6 +190,13 @@ describe('getTopic', () => {
       acceptSolution: true,
       moderate: true,
       giveKudos: true,
+      edit: true,
+      delete: true,
+      arrange: true,
+      followMerge: false,
+      escalate: true,
+      workCase: false,
+      flag: true,
     });
     expect((await view(observer.user)).abilities).toMatchObject({ reply: false, giveKudos: false });
     expect(staff.replies.map((r) => [r.id, r.status])).toEqual([

@@ -5,11 +5,13 @@ import { presentTopicSummary } from '../support.presenter.ts';
 import { listTopicRows } from '../support.repository.ts';
 import type { TopicSummaryDto } from '../support.schemas.ts';
 import { boardAdminPolicy } from '../support.policy.ts';
+import { normalizeTag } from '../support-media.ts';
 import { loadBoard } from './load-support.ts';
 
 /**
- * Lists a board's published topics (staff also see pending ones), pinned first then by last activity;
- * `unanswered` and `unsolved` keep questions without replies or without a solution.
+ * Lists a board's published topics (staff also see pending ones, a member their own), pinned first
+ * then by last activity; `unanswered` and `unsolved` keep questions without replies or without a solution; `tag` keeps topics
+ * carrying that tag (normalized like the topics' own).
  * @throws AppError(not_found | bad_request: cursor)
  */
 export async function listTopics({
@@ -21,7 +23,7 @@ export async function listTopics({
   ctx: Ctx;
   community: string;
   board: string;
-  query: { limit?: number; cursor?: string; filter?: 'unanswered' | 'unsolved' };
+  query: { limit?: number; cursor?: string; filter?: 'unanswered' | 'unsolved'; tag?: string };
 }): Promise<{ items: TopicSummaryDto[]; nextCursor: string | null }> {
   const resource = await loadBoard(ctx, community, boardKey);
   const statuses: PostStatus[] = boardAdminPolicy.manageBoards(ctx.actor, resource)
@@ -34,7 +36,9 @@ export async function listTopics({
     limit,
     after,
     filter: query.filter,
+    tag: query.tag === undefined ? undefined : normalizeTag(query.tag),
     statuses,
+    ownPendingOf: resource.membership?.id ?? null,
   });
   return toPage(rows, limit, presentTopicSummary, (row) => [String(row.pinned), row.activity_key, row.id]);
 }

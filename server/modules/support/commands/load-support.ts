@@ -19,13 +19,28 @@ export async function loadBoard(ctx: Ctx, communityKey: string, boardKey: string
 
 /**
  * Loads a topic the actor may read, with its board. Unknown, foreign or unreadable topics are not found.
+ * With `followMerge`, a topic merged into another is also loaded for the board's readers (to point on).
  * @throws AppError(not_found)
  */
-export async function loadTopic(ctx: Ctx, communityKey: string, topicId: string) {
-  return loadTopicIn(ctx, await loadCommunity(ctx, communityKey), topicId);
+export async function loadTopic(
+  ctx: Ctx,
+  communityKey: string,
+  topicId: string,
+  options: { followMerge?: boolean } = {},
+) {
+  return loadTopicIn(ctx, await loadCommunity(ctx, communityKey), topicId, options);
 }
 
-async function loadTopicIn(ctx: Ctx, loaded: LoadedCommunity, topicId: string) {
+/**
+ * Loads a topic the actor may read within an already loaded community (see `loadTopic`).
+ * @throws AppError(not_found)
+ */
+export async function loadTopicIn(
+  ctx: Ctx,
+  loaded: LoadedCommunity,
+  topicId: string,
+  options: { followMerge?: boolean } = {},
+) {
   const topic = await findTopic(ctx.kernel.db, loaded.community.id, topicId);
   if (!topic) throw new AppError('not_found');
   const resource: TopicResource = {
@@ -38,7 +53,11 @@ async function loadTopicIn(ctx: Ctx, loaded: LoadedCommunity, topicId: string) {
     },
     topic,
   };
-  if (!topicPolicy.view(ctx.actor, resource)) throw new AppError('not_found');
+  if (
+    !topicPolicy.view(ctx.actor, resource) &&
+    !(options.followMerge && topicPolicy.followMerge(ctx.actor, resource))
+  )
+    throw new AppError('not_found');
   return { ...resource, topic };
 }
 

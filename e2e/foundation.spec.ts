@@ -179,7 +179,7 @@ test('a platform admin creates a community and edits its settings with validatio
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Maison Lumière');
   await page.getByRole('link', { name: 'Paramètres' }).click();
   await page.getByLabel('Description').fill('Luminaires fabriqués en France.');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('Paramètres enregistrés.');
 });
 

@@ -438,6 +438,8 @@ export const en = {
   'moderation.noteRequired': 'Say in a few words what is wrong when you choose “Other”.',
   'moderation.alreadyFlagged': 'You have already reported this post; a moderator will look at it.',
   'moderation.invalidAction': 'This action does not apply to this post any more. Reload the page.',
+  'moderation.mergedTopic':
+    'This topic was merged into another one: its replies are there now, so it cannot be restored.',
   'moderation.currencyFormat': 'Use a three-letter currency code such as EUR or USD.',
   'moderation.flag': 'Report',
   'moderation.flag.title': 'Report this post to the moderators',

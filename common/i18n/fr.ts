@@ -448,6 +448,8 @@ export const fr: Record<MessageKey, string> = {
   'moderation.noteRequired': 'Dites en quelques mots ce qui ne va pas quand vous choisissez « Autre ».',
   'moderation.alreadyFlagged': 'Vous avez déjà signalé ce message ; un modérateur va l’examiner.',
   'moderation.invalidAction': 'Cette action ne s’applique plus à ce message. Rechargez la page.',
+  'moderation.mergedTopic':
+    'Ce sujet a été fusionné avec un autre : ses réponses s’y trouvent désormais, il ne peut donc pas être restauré.',
   'moderation.currencyFormat': 'Utilisez un code de devise de trois lettres, comme EUR ou USD.',
   'moderation.flag': 'Signaler',
   'moderation.flag.title': 'Signaler ce message aux modérateurs',

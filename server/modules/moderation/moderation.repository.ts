@@ -13,6 +13,8 @@ export interface ModeratedPost {
   author_id: string;
   status: PostStatus;
   is_solution: boolean;
+  /** For a topic merged into another: that topic (a merged topic stays deleted). */
+  merged_into_id: string | null;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function findModeratedPost(
   if (targetType === 'topic') {
     let query = db
       .selectFrom('topics')
-      .select(['id', 'id as topic_id', 'author_id', 'status'])
+      .select(['id', 'id as topic_id', 'author_id', 'status', 'merged_into_id'])
       .where('community_id', '=', communityId)
       .where('id', '=', targetId);
     if (lock) query = query.forUpdate();
@@ -44,7 +46,7 @@ export async function findModeratedPost(
     .where('id', '=', targetId);
   if (lock) query = query.forUpdate();
   const row = await query.executeTakeFirst();
-  return row && { ...row, target_type: 'reply' };
+  return row && { ...row, target_type: 'reply', merged_into_id: null };
 }
 
 /** Changes a post's status (and its `updated_at`, the time it entered the hidden or deleted lists). */

@@ -15,6 +15,7 @@ import {
   updateTopicRow,
 } from '../../../../test/support-fixtures.ts';
 import { newId } from '../../../platform/db/ids.ts';
+import { mergeTopic } from '../../support/commands/merge-topic.ts';
 import { flagContent } from './flag-content.ts';
 import { moderateContent } from './moderate-content.ts';
 
@@ -285,6 +286,30 @@ describe('moderateContent', () => {
     expect(await statusOf('replies', pending.id)).toBe('pending');
     expect(await auditRowsOf(community.id)).toEqual([]);
     expect(await outboxEventsOf(community.id)).toEqual([]);
+  });
+
+  it('refuses to restore a topic merged into another (its replies live there now)', async () => {
+    const { community, board, topic, member, moderator } = await withPosts();
+    const target = await seedTopic(board, member.memberId);
+    const ctx = await ctxFor(moderator.user);
+    await mergeTopic({
+      ctx,
+      community: community.slug,
+      topicId: topic.id,
+      input: { targetTopicId: target.id },
+    });
+    const before = (await auditRowsOf(community.id)).length;
+    await expectAppError(
+      moderateContent({
+        ctx,
+        community: community.id,
+        input: { targetType: 'topic', targetId: topic.id, action: 'restore' },
+      }),
+      'conflict',
+    );
+    expect(await statusOf('topics', topic.id)).toBe('deleted');
+    expect((await topicRow(topic.id)).merged_into_id).toBe(target.id);
+    expect(await auditRowsOf(community.id)).toHaveLength(before);
   });
 
   it('lets a platform admin who is not a member moderate, and an admin hide a pending topic', async () => {

@@ -27,7 +27,7 @@ import { nextStatus } from '../transitions.ts';
  * log and emits `content.approved|hidden|deleted|restored`, all in one transaction. Returns the post as
  * the queue shows it.
  * @throws AppError(validation_failed | not_found: unknown or another community's post | unauthenticated |
- *   forbidden | conflict: the action does not apply to the post's current status)
+ *   forbidden | conflict: the action does not apply to the post's current status, or the topic was merged)
  */
 export async function moderateContent({
   ctx,
@@ -49,6 +49,8 @@ export async function moderateContent({
     const flagged = (await listOpenFlags(trx, communityId, [post.id])).length > 0;
     const status = nextStatus(body.action, post.status, flagged);
     if (!status) throw new AppError('conflict', { messageKey: 'moderation.invalidAction' });
+    // Its replies now live in the topic it was merged into: restoring it would split the thread again.
+    if (post.merged_into_id) throw new AppError('conflict', { messageKey: 'moderation.mergedTopic' });
     if (status !== post.status) await setPostStatus(trx, post, status);
     if (post.target_type === 'reply') {
       const appears = status === 'published' && post.status !== 'published';

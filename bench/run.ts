@@ -314,6 +314,20 @@ async function main(): Promise<void> {
         headers: html,
         baselineKey: 'bare-topic',
       },
+      topicJsonOrigin: {
+        key: 'topic-json-origin',
+        label: '(g′) same, Cache-Control: no-cache (origin)',
+        url: `${cercleUrl}/api/v1/communities/veloce/topics/${cercleTopics.topicId}`,
+        headers: { 'cache-control': 'no-cache' },
+        baselineKey: 'bare-topic',
+      },
+      topicHtmlOrigin: {
+        key: 'topic-html-origin',
+        label: '(h′) same, Cache-Control: no-cache (origin)',
+        url: `${cercleUrl}/c/veloce/t/${cercleTopics.topicId}`,
+        headers: { ...html, 'cache-control': 'no-cache' },
+        baselineKey: 'bare-topic',
+      },
       replyBare: {
         key: 'bare-reply',
         label: '(i) bare reply insert, 1 transaction',
@@ -397,6 +411,8 @@ async function main(): Promise<void> {
       scenarios.topicBare,
       scenarios.topicJson,
       scenarios.topicHtml,
+      scenarios.topicJsonOrigin,
+      scenarios.topicHtmlOrigin,
       scenarios.replyBare,
       scenarios.replyCreate,
     ];
@@ -432,7 +448,7 @@ async function main(): Promise<void> {
     const baselines = Object.fromEntries(summaries.map((m) => [m.scenario.key, m.requestsPerSecond]));
     console.log(formatTable(summaries, baselineRps, baselines));
     console.log(
-      '\nRatios: (b)–(e) to (a); (g) and (h) to the bare topic (f); (j) to the bare insert (i). Targets: (g) ≥ 0.5, (h) ≥ 0.25, (j) ≥ 0.3, p99 < 150 ms for reads.',
+      '\nRatios: (b)–(e) to (a); (g), (h), (g′), (h′) to the bare topic (f); (j) to the bare insert (i). Targets: (g) ≥ 0.5, (h) ≥ 0.25, (j) ≥ 0.3, p99 < 150 ms for reads.',
     );
     const bad = summaries.filter((m) => m.non2xx > 0 || m.errors > 0);
     if (bad.length > 0)

@@ -103,6 +103,21 @@ test('a crawler gets a complete public question with its JSON-LD, a sitemap and 
   });
   expect(html).toContain('Mes freins <strong>grincent</strong> sous la pluie.');
 
+  // Anonymous readers get it again from the public cache, with an ETag; a new reply drops it at once.
+  const topicUrl = `/c/${community.slug}/t/${id}`;
+  const again = await request.get(topicUrl);
+  expect(again.headers()['x-cercle-cache']).toBe('hit');
+  expect(again.headers()['cache-control']).toContain('public');
+  const etag = again.headers().etag;
+  expect((await request.get(topicUrl, { headers: { 'if-none-match': etag } })).status()).toBe(304);
+  const reply = await api.post(`/api/v1/communities/${community.slug}/topics/${id}/replies`, {
+    data: { body: 'Un peu de graisse silicone sur les patins.' },
+  });
+  expect(reply.status()).toBe(201);
+  const fresh = await request.get(topicUrl);
+  expect(fresh.headers()['x-cercle-cache']).toBeUndefined();
+  expect(await fresh.text()).toContain('graisse silicone');
+
   const sitemap = await (await request.get(`/c/${community.slug}/sitemap.xml`)).text();
   expect(sitemap).toContain(`<loc>http://localhost:3210/c/${community.slug}/t/${id}</loc>`);
   const robots = await (await request.get('/robots.txt')).text();

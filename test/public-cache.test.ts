@@ -28,6 +28,10 @@ describe('anonymous public cache (API)', () => {
     expect(second.body).toBe(first.body);
     expect(second.headers['content-type']).toContain('application/json');
 
+    const origin = await app.inject({ method: 'GET', url, headers: { 'cache-control': 'no-cache' } });
+    expect(origin.headers['x-cercle-cache']).toBeUndefined();
+    expect(origin.body).toBe(first.body);
+
     const revalidated = await app.inject({ method: 'GET', url, headers: { 'if-none-match': etag } });
     expect(revalidated.statusCode).toBe(304);
     expect(revalidated.body).toBe('');

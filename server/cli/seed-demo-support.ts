@@ -16,6 +16,9 @@ interface DemoTopic {
   body: string;
   replies: DemoReply[];
   daysAgo: number;
+  tags: string[];
+  /** A question nobody answered that became a support case (opened by the escalation sweep). */
+  escalated?: boolean;
 }
 
 const BOARDS = [
@@ -45,6 +48,7 @@ const TOPICS: DemoTopic[] = [
     by: 'CamilleAVelo',
     kind: 'question',
     daysAgo: 20,
+    tags: ['batterie', 'hiver'],
     title: 'Autonomie de la batterie divisée par deux en hiver ?',
     body: 'Depuis les premières gelées, ma V-Urbaine ne fait plus que **25 km** au lieu de 50. Est-ce normal ou la batterie est-elle défectueuse ?',
     replies: [
@@ -61,6 +65,7 @@ const TOPICS: DemoTopic[] = [
     by: 'Élodie_Cyclo',
     kind: 'question',
     daysAgo: 12,
+    tags: ['moteur', 'firmware'],
     title: 'Le moteur se coupe dans les montées raides',
     body: 'Sur ma V-Trek toute neuve, l’assistance s’arrête net au milieu des côtes à plus de 10 %. L’écran affiche E-07.',
     replies: [
@@ -78,6 +83,7 @@ const TOPICS: DemoTopic[] = [
     by: 'NadiaR',
     kind: 'question',
     daysAgo: 3,
+    tags: ['pneus', 'cargo'],
     title: 'Quelle pression pour les pneus d’un vélo cargo chargé ?',
     body: 'Je transporte deux enfants (35 kg au total) sur mon cargo. Quelle pression conseillez-vous à l’avant et à l’arrière ?',
     replies: [
@@ -91,16 +97,36 @@ const TOPICS: DemoTopic[] = [
     board: 'entraide',
     by: 'Marc.Randonneur',
     kind: 'question',
-    daysAgo: 1,
+    daysAgo: 4,
+    tags: ['accessoires'],
+    escalated: true,
     title: 'Peut-on monter un porte-bagages arrière sur la V-Urbaine ?',
     body: 'Je prépare un voyage de 10 jours. Les œillets du cadre acceptent-ils un porte-bagages standard ?',
     replies: [],
+  },
+  {
+    board: 'entraide',
+    by: 'HugoGravel',
+    kind: 'question',
+    daysAgo: 9,
+    tags: ['ecran', 'application'],
+    title: 'L’écran reste noir au démarrage',
+    body: 'Depuis hier, l’écran de ma V-Trek reste noir quand j’appuie sur le bouton, alors que la batterie est chargée. Une idée ?',
+    replies: [
+      {
+        by: 'MecanoLuc',
+        solution: true,
+        body: 'Vérifiez le connecteur sous le guidon : il se débranche parfois après un choc. Rebranchez-le batterie retirée, puis maintenez le bouton **10 secondes** pour réinitialiser l’écran.',
+      },
+      { by: 'HugoGravel', body: 'C’était bien le connecteur. Merci Luc !' },
+    ],
   },
   {
     board: 'sorties',
     by: 'PedaleDouce',
     kind: 'discussion',
     daysAgo: 8,
+    tags: ['itineraire', 'famille'],
     title: 'La Loire à vélo en famille : nos étapes de 40 km',
     body: 'Retour d’expérience sur 5 jours entre Orléans et Tours, avec recharge chaque soir au gîte. Je partage volontiers la trace GPX !',
     replies: [
@@ -116,13 +142,17 @@ const TOPICS: DemoTopic[] = [
     by: 'Claire_Veloce',
     kind: 'discussion',
     daysAgo: 15,
+    tags: [],
     title: 'Bienvenue dans la communauté Véloce !',
     body: 'Cette communauté est la vôtre : entraidez-vous, partagez vos sorties et aidez-nous à concevoir les prochains modèles. Merci d’être là !',
     replies: [],
   },
 ];
 
-/** Adds the demo boards and French questions, answers and solutions to the demo community. */
+/**
+ * Adds the demo boards and French questions (tagged), answers and solutions to the demo community, and
+ * a support case for the question nobody answered.
+ */
 export async function seedDemoSupport(
   db: Transaction<DB>,
   communityId: string,
@@ -169,6 +199,39 @@ export async function seedDemoSupport(
         last_activity_at: at(lastDays),
       })
       .execute();
+    for (const [position, tag] of topic.tags.entries()) {
+      await db
+        .insertInto('topic_tags')
+        .values({ community_id: communityId, topic_id: topicId, tag, position })
+        .execute();
+    }
+    if (topic.escalated) {
+      const caseId = newId();
+      const openedAt = at(topic.daysAgo - 2);
+      await db
+        .insertInto('cases')
+        .values({
+          id: caseId,
+          community_id: communityId,
+          topic_id: topicId,
+          opened_by: 'auto',
+          opened_at: openedAt,
+          updated_at: openedAt,
+        })
+        .execute();
+      await db
+        .insertInto('case_history')
+        .values({
+          id: newId(),
+          community_id: communityId,
+          case_id: caseId,
+          actor_id: null,
+          kind: 'opened',
+          to_value: 'new',
+          created_at: openedAt,
+        })
+        .execute();
+    }
     let index = 0;
     for (const reply of topic.replies) {
       index++;

@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
-import { Form, NavLink, Outlet, useRouteLoaderData } from 'react-router';
+import { data, Form, NavLink, Outlet, useRouteLoaderData } from 'react-router';
+import { CACHE_DIRECTIVE_HEADER, cacheDirective } from '../../server/platform/http/public-cache.ts';
 import type { CommunityDto } from '../../server/modules/communities/communities.schemas.ts';
 import { appContext } from '../context.ts';
 import { guard } from '../lib/errors.ts';
@@ -10,8 +11,17 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const web = context.get(appContext);
   // An invitation link (`?code=`) reveals a hidden community to the person invited.
   const code = new URL(request.url).searchParams.get('code') ?? undefined;
-  return guard(web.locale, () => web.api.getCommunity(params.slug, code));
+  const community = await guard(web.locale, () => web.api.getCommunity(params.slug, code));
+  // What an anonymous visitor is shown holds nothing personal: its pages are kept a few seconds and
+  // dropped by the community's events (a page under it that exports its own headers decides for itself).
+  const headers: HeadersInit = web.viewer
+    ? {}
+    : { [CACHE_DIRECTIVE_HEADER]: cacheDirective(10, [`community:${community.id}`]) };
+  return data(community, { headers });
 }
+
+/** The caching directive of the community's pages comes from this loader. */
+export const headers: Route.HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export const meta: Route.MetaFunction = ({ loaderData: data }) =>
   data

@@ -14,6 +14,12 @@ export function isAnonymousRead(request: FastifyRequest): boolean {
   return request.method === 'GET' && !request.actor;
 }
 
+/** Whether the client asks for a response from the origin (`Cache-Control: no-cache`, RFC 9111 5.2.1.4). */
+function wantsOrigin(request: FastifyRequest): boolean {
+  const value = request.headers['cache-control'] ?? request.headers.pragma;
+  return typeof value === 'string' && /\bno-cache\b/i.test(value);
+}
+
 /** The cache key of a request: its URL and interface language (the only things an anonymous page varies on). */
 export function publicCacheKey(request: FastifyRequest): string {
   return `${request.url}|${request.locale}`;
@@ -57,7 +63,7 @@ const REPLAY_TTL_SECONDS = 10;
 export function registerPublicCache(app: FastifyInstance, kernel: Kernel): void {
   const cache: PublicCache = kernel.publicCache;
   app.addHook('onRequest', async (request, reply) => {
-    if (!isAnonymousRead(request)) return;
+    if (!isAnonymousRead(request) || wantsOrigin(request)) return;
     const entry = cache.get(publicCacheKey(request));
     if (entry) return sendCached(request, reply, entry, REPLAY_TTL_SECONDS);
   });

@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import { data, Form, NavLink, Outlet, useRouteLoaderData } from 'react-router';
-import { CACHE_DIRECTIVE_HEADER, cacheDirective } from '../../server/platform/http/public-cache.ts';
+import { CACHE_DIRECTIVE_HEADER, cacheDirective } from '../../common/http-cache.ts';
 import type { CommunityDto } from '../../server/modules/communities/communities.schemas.ts';
 import { appContext } from '../context.ts';
 import { guard } from '../lib/errors.ts';

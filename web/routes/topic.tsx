@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { data, Form, Link, useActionData } from 'react-router';
-import { CACHE_DIRECTIVE_HEADER, cacheDirective } from '../../server/platform/http/public-cache.ts';
+import { CACHE_DIRECTIVE_HEADER, cacheDirective } from '../../common/http-cache.ts';
 import type { ReplyDto } from '../../server/modules/support/support.schemas.ts';
 import { Avatar, LocalTime, RoleBadge } from '../components/bits.tsx';
 import { Field, FormMessage, SubmitButton } from '../components/form.tsx';

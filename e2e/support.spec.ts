@@ -87,9 +87,13 @@ test('a crawler gets a complete public question with its JSON-LD, a sitemap and 
   expect(topic.status()).toBe(201);
   const { id } = (await topic.json()) as { id: string };
 
-  const html = await (
-    await request.get(`/c/${community.slug}/t/${id}`, { headers: { 'user-agent': 'Googlebot/2.1' } })
-  ).text();
+  const page = await request.get(`/c/${community.slug}/t/${id}`, {
+    headers: { 'user-agent': 'Googlebot/2.1' },
+  });
+  // The first anonymous read is the one stored in the public cache: it keeps the page's own headers.
+  expect(page.headers()['content-type']).toMatch(/^text\/html/);
+  expect(page.headers()['x-cercle-public-cache']).toBeUndefined();
+  const html = await page.text();
   expect(html).toContain(`<link rel="canonical" href="http://localhost:3210/c/${community.slug}/t/${id}"/>`);
   expect(html).toContain('<meta property="og:title" content="Comment régler les freins ?"/>');
   const ld = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1];
@@ -108,6 +112,7 @@ test('a crawler gets a complete public question with its JSON-LD, a sitemap and 
   const again = await request.get(topicUrl);
   expect(again.headers()['x-cercle-cache']).toBe('hit');
   expect(again.headers()['cache-control']).toContain('public');
+  expect(again.headers()['content-type']).toMatch(/^text\/html/);
   const etag = again.headers().etag;
   expect((await request.get(topicUrl, { headers: { 'if-none-match': etag } })).status()).toBe(304);
   const reply = await api.post(`/api/v1/communities/${community.slug}/topics/${id}/replies`, {

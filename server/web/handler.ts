@@ -83,6 +83,9 @@ async function sendCacheable(
     directive.ttlSeconds,
     directive.tags,
   );
+  response.headers.forEach((value, name) => {
+    if (name !== 'content-length') reply.header(name, value);
+  });
   reply.headers(cacheHeaders(entry, directive.ttlSeconds));
   if (matchesEtag(request.headers['if-none-match'], entry.etag)) await reply.code(304).send();
   else await reply.code(200).send(body);

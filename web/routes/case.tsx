@@ -75,7 +75,7 @@ export default function CasePage({ loaderData: item }: Route.ComponentProps) {
         </p>
         <div className="post__body" dangerouslySetInnerHTML={{ __html: item.topicBodyHtml }} />
       </section>
-      {item.abilities.answer ? (
+      {item.abilities.answer && item.status !== 'solved' ? (
         <section aria-labelledby="case-answer" className="staff-box">
           <h2 id="case-answer">{t('case.answer.title')}</h2>
           <Form method="post" noValidate>

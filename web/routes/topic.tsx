@@ -196,8 +196,8 @@ function ReplyItem({
       aria-label={t('support.by', { pseudonym: reply.author.pseudonym })}
     >
       <PostHead author={reply.author} createdAt={reply.createdAt}>
-        <EditedMark editedAt={reply.editedAt} href={`history?reply=${reply.id}`} />
-        <OfficialMark reply={reply} brand={community.name} />
+        <EditedMark editedAt={reply.editedAt} href={`history?reply=${reply.id}`} />{' '}
+        <OfficialMark reply={reply} brand={community.name} />{' '}
         {reply.isSolution ? <span className="badge badge--solved">{t('support.solution')}</span> : null}
         {reply.status === 'pending' ? <span className="badge">{t('support.pending')}</span> : null}
       </PostHead>
@@ -253,8 +253,8 @@ export default function TopicPage({ loaderData: topic }: Route.ComponentProps) {
       </p>
       <h1>
         {topic.title}{' '}
-        {topic.solved ? <span className="badge badge--solved">{t('support.solved')}</span> : null}
-        {topic.locked ? <span className="badge">{t('support.locked')}</span> : null}
+        {topic.solved ? <span className="badge badge--solved">{t('support.solved')}</span> : null}{' '}
+        {topic.locked ? <span className="badge">{t('support.locked')}</span> : null}{' '}
         {topic.pinned ? <span className="badge">{t('support.pinned')}</span> : null}
       </h1>
       <TagList tags={topic.tags} boardPath={`/c/${community.slug}/b/${topic.board.slug}`} />

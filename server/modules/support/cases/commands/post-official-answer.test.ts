@@ -125,11 +125,21 @@ describe('postOfficialAnswer', () => {
       author: { id: agent.memberId, role: 'observer' },
     });
     expect(page.case).toMatchObject({ status: 'solved', statusLabel: 'Solved' });
+    // The answer that solved the case is the question's solution: the topic says "solved" too.
+    expect(page.solved).toBe(true);
+    expect(page.solutions.map((r) => r.id)).toEqual([page.replies[0].id]);
+    expect((await topicRow(topic.id)).solved).toBe(true);
 
     const events = await outboxEventsOf(community.id);
-    expect(events.map((e) => e.type)).toEqual(['reply.created', 'case.status_changed', 'case.assigned']);
+    expect(events.map((e) => e.type)).toEqual([
+      'reply.created',
+      'solution.accepted',
+      'case.status_changed',
+      'case.assigned',
+    ]);
     expect(events[0].payload).toMatchObject({ topicId: topic.id, authorId: agent.memberId, official: true });
-    expect(events[1].payload).toMatchObject({ from: 'new', to: 'solved' });
+    expect(events[1].payload).toMatchObject({ topicId: topic.id, replyAuthorId: agent.memberId });
+    expect(events[2].payload).toMatchObject({ from: 'new', to: 'solved' });
     // Other areas may email the asker about the reply too (notifications); the case email is ours.
     const mails = (await mailsTo(member.user.email)).filter((m) => m.kind.startsWith('case.'));
     expect(mails.map((m) => m.kind)).toEqual(['case.status_changed']);

@@ -7,7 +7,7 @@ import { validate } from '../../../../platform/http/validation.ts';
 import { transact } from '../../../../platform/kernel.ts';
 import { renderMarkdown } from '../../../../platform/text/markdown.ts';
 import { SupportEvents } from '../../support.events.ts';
-import { insertReply } from '../../support.repository.ts';
+import { insertReply, setSolution } from '../../support.repository.ts';
 import { casePolicy } from '../cases.policy.ts';
 import { insertCaseHistory, lockCase } from '../cases.repository.ts';
 import { type CaseDetailDto, OfficialAnswerBody } from '../cases.schemas.ts';
@@ -18,8 +18,9 @@ import { loadCase } from './load-case.ts';
 /**
  * Posts an agent's official answer in the case's question: a published reply marked `official` (shown as
  * the brand's answer, even from an observer, who otherwise never posts publicly). The case then waits for
- * the member, or is solved, as chosen; an unassigned case is assigned to the agent. Emits `reply.created`
- * (with `official`), `case.status_changed` (and emails the asker) and `case.assigned`; audited.
+ * the member, or is solved, as chosen: a solved case makes the answer the question's accepted solution.
+ * An unassigned case is assigned to the agent. Emits `reply.created` (with `official`), `solution.accepted`
+ * (when solved), `case.status_changed` (and emails the asker) and `case.assigned`; audited.
  * @throws AppError(validation_failed | not_found | unauthenticated | forbidden: not a case worker with a
  *   membership | conflict: the question is no longer published)
  */
@@ -69,6 +70,23 @@ export async function postOfficialAnswer({
         official: true,
       },
     });
+    if (status === 'solved') {
+      // "Solved" with an answer means this answer solves the question: the topic shows it as its solution,
+      // so the topic, the asker's list of questions and the case say the same thing.
+      await setSolution(trx, reply, true);
+      await emit({
+        type: SupportEvents.solutionAccepted,
+        communityId: c.id,
+        actorUserId: ctx.actor!.userId,
+        payload: {
+          communityId: c.id,
+          topicId: found.topic_id,
+          replyId: reply.id,
+          replyAuthorId: agentId,
+          topicAuthorId: found.topic_author_id,
+        },
+      });
+    }
     await insertCaseHistory(trx, {
       id: newId(),
       community_id: c.id,

@@ -155,6 +155,30 @@ describe('updateCase', () => {
     ]);
   });
 
+  it('opens a new case when it is assigned, unless another status is chosen', async () => {
+    const { community, board, member, moderator, agent, found } = await withCase();
+    const ctx = await ctxFor(moderator.user);
+    const detail = await updateCase({
+      ctx,
+      community: community.slug,
+      caseId: found.id,
+      input: { status: 'new', assigneeId: agent.memberId },
+    });
+    expect(detail).toMatchObject({ status: 'open', assignee: { id: agent.memberId } });
+    const events = await outboxEventsOf(community.id);
+    expect(events.map((e) => e.type)).toEqual(['case.status_changed', 'case.assigned']);
+    expect(events[0].payload).toMatchObject({ from: 'new', to: 'open' });
+
+    const other = await seedCase(await seedTopic(board, member.memberId));
+    const waiting = await updateCase({
+      ctx,
+      community: community.slug,
+      caseId: other.id,
+      input: { status: 'waiting_for_member', assigneeId: agent.memberId },
+    });
+    expect(waiting.status).toBe('waiting_for_member');
+  });
+
   it('lets a platform admin work a case but not write a note without a membership', async () => {
     const { community, found } = await withCase();
     const ctx = await ctxFor(await plainUser({ platformAdmin: true }));

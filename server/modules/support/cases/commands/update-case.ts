@@ -15,7 +15,7 @@ import { loadCase } from './load-case.ts';
 
 /**
  * Works a case (case workers): changes its status, assigns it to a case worker of the same community (or
- * unassigns it with null) and adds an internal note, in one transaction. Emits `case.status_changed`
+ * unassigns it with null; assigning a new case opens it) and adds an internal note, in one transaction. Emits `case.status_changed`
  * (and emails the asker), `case.assigned`, `case.note_added`; the change is audited.
  * @throws AppError(validation_failed: input, or an assignee who is not a case worker of the community |
  *   not_found | unauthenticated | forbidden)
@@ -47,12 +47,16 @@ export async function updateCase({
   const actorMemberId = resource.membership?.id ?? null;
   await transact(ctx.kernel, async (trx, emit) => {
     const current = await lockCase(trx, found.id);
+    // Giving a new case to someone means it is being worked: it opens (unless another status is chosen).
+    const assigning = !!body.assigneeId && body.assigneeId !== current.assignee_id;
+    const status =
+      assigning && current.status === 'new' && (body.status ?? 'new') === 'new' ? 'open' : body.status;
     const { statusChanged, assigneeChanged } = await applyCaseChanges(
       ctx.kernel,
       trx,
       emit,
       current,
-      { status: body.status, assigneeId: body.assigneeId },
+      { status, assigneeId: body.assigneeId },
       {
         actorMemberId,
         actorUserId: ctx.actor!.userId,

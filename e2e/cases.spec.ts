@@ -84,10 +84,13 @@ test('an unanswered question becomes a case that an agent answers and the asker 
   const official = page.locator('.post--official');
   await expect(official).toContainText(`Réponse officielle de ${community.name}`);
   await expect(official).toContainText('rebranchez-le');
+  await expect(official).toContainText('Solution');
   await expect(page.getByText('Client déjà connu du SAV.')).toHaveCount(0);
   await page.getByRole('link', { name: 'Mes questions' }).click();
   const item = page.getByRole('listitem').filter({ hasText: 'Mon vélo affiche une erreur E07' });
   await expect(item).toContainText('Cas de support : Résolu');
+  // The answer that solved the case is the question's solution: no "not solved yet" beside "solved".
+  await expect(item).not.toContainText('Pas encore résolue');
   await expectAccessible(page);
   await expect
     .poll(async () => {

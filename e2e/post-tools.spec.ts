@@ -41,8 +41,11 @@ test('an author edits a question and everyone sees its history; a moderator lock
   // A member asks two questions and edits the first one.
   await signUpAndVerify(page, api, 'Inès', `${unique('edit')}@example.test`, 'ines-password-2026-x');
   await page.goto(`/c/${community.slug}/join`);
-  await page.getByLabel('Pseudonyme').fill(unique('Ines_').slice(0, 30));
+  const pseudonym = unique('Ines_').slice(0, 30);
+  await page.getByLabel('Pseudonyme').fill(pseudonym);
   await page.getByRole('button', { name: 'Rejoindre' }).click();
+  // Wait for the membership before leaving the page (a navigation would cancel the join).
+  await expect(page.getByRole('status')).toContainText(pseudonym);
   const first = await ask(page, community.slug, 'Le vélo ne démarre plus', 'Il clignote.\nRouge.');
   const second = await ask(page, community.slug, 'Voyant rouge au démarrage', 'Même souci chez moi.');
 

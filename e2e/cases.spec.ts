@@ -81,7 +81,7 @@ test('an unanswered question becomes a case that an agent answers and the asker 
   // The asker sees the official answer and the solved case on the topic, in their list and by email.
   await page.goto(topicUrl);
   await expect(page.getByText('Cas de support : Résolu')).toBeVisible();
-  const official = page.locator('.post--official');
+  const official = page.getByRole('region', { name: 'Solutions acceptées' }).locator('.post--official');
   await expect(official).toContainText(`Réponse officielle de ${community.name}`);
   await expect(official).toContainText('rebranchez-le');
   await expect(official).toContainText('Solution');

@@ -7,6 +7,12 @@ export async function findUser(db: Queryable, userId: string) {
   return db.selectFrom('auth_user').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
 }
 
+/** Whether an account exists (a deleted one does not). */
+export async function userExists(db: Queryable, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('auth_user').select('id').where('id', '=', userId).executeTakeFirst();
+  return !!row;
+}
+
 /** The id of the account with this email (case-insensitive), if any. */
 export async function findUserIdByEmail(db: Queryable, email: string): Promise<string | undefined> {
   const row = await db

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Queryable } from '../../platform/db/database.ts';
-import type { UploadRow } from '../../platform/db/schema.ts';
+import type { UploadRow, UploadTable } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { ImageDto } from './support.schemas.ts';
 
@@ -140,4 +140,14 @@ export async function listImagesOf(
     byTarget.set(row.target_id!, list);
   }
   return byTarget;
+}
+
+/** An upload by id (attached or not). */
+export async function findUpload(db: Queryable, uploadId: string): Promise<UploadRow | undefined> {
+  return db.selectFrom('uploads').selectAll().where('id', '=', uploadId).executeTakeFirst();
+}
+
+/** Stores an upload's row (not yet attached to a post). */
+export async function insertUpload(db: Queryable, values: Insertable<UploadTable>): Promise<UploadRow> {
+  return db.insertInto('uploads').values(values).returningAll().executeTakeFirstOrThrow();
 }

@@ -1,6 +1,6 @@
 import { type Actor, hasRole, type MembershipFacts } from '../../platform/authz/actor.ts';
 import { definePolicy } from '../../platform/authz/policy.ts';
-import type { BoardRow, TopicRow } from '../../platform/db/schema.ts';
+import type { BoardRow, PostStatus, TopicRow } from '../../platform/db/schema.ts';
 import { type CommunityResource, communityPolicy } from '../communities/communities.policy.ts';
 
 /** A board as seen by one actor in its community. */
@@ -17,7 +17,8 @@ export interface TopicResource extends BoardResource {
 
 /** A reply (or the topic itself) an actor acts upon: its author. */
 export interface PostResource extends TopicResource {
-  post: { authorId: string };
+  /** Its author, and (for reading a reply) its status. */
+  post: { authorId: string; status?: PostStatus };
 }
 
 const isStaff = (actor: Actor | null, m: MembershipFacts | null) =>
@@ -63,6 +64,8 @@ function canChangePost(actor: Actor | null, resource: TopicResource, authorId: s
 /** Who may read and post in a board (DESIGN rule 3). */
 export const boardPolicy = definePolicy<BoardResource>()({
   view: canViewBoard,
+  /** Staff moderate a board: their posts skip pre-moderation and posting limits. */
+  moderate: (actor, resource) => isStaff(actor, resource.membership),
   post: (actor, resource) =>
     canViewBoard(actor, resource) &&
     canWrite(resource.membership) &&
@@ -107,6 +110,12 @@ export const topicPolicy = definePolicy<TopicResource>()({
 
 /** Who may edit and delete a reply (its author while active and the topic is open, or staff). */
 export const replyPolicy = definePolicy<PostResource>()({
+  /** A reply is read where its topic is, once published; pending or hidden ones by their author and staff. */
+  view: (actor, resource) =>
+    canViewTopic(actor, resource) &&
+    (resource.post.status === 'published' ||
+      isStaff(actor, resource.membership) ||
+      isAuthor(resource.membership, resource.post.authorId)),
   edit: (actor, resource) => canChangePost(actor, resource, resource.post.authorId),
   delete: (actor, resource) => canChangePost(actor, resource, resource.post.authorId),
 });

@@ -1,3 +1,4 @@
+import { userExists } from '../../identity/identity.repository.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { validate } from '../../../platform/http/validation.ts';
@@ -27,12 +28,7 @@ export async function checkUnsubscribe({
   input: unknown;
 }): Promise<UnsubscribeResultDto> {
   const { userId, kind } = tokenOf(ctx, input);
-  const user = await ctx.kernel.db
-    .selectFrom('auth_user')
-    .select('id')
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  if (!user) throw new AppError('not_found');
+  if (!(await userExists(ctx.kernel.db, userId))) throw new AppError('not_found');
   return { kind, email: !(await findDisabledEmailKinds(ctx.kernel.db, userId)).has(kind) };
 }
 
@@ -50,8 +46,7 @@ export async function unsubscribe({
 }): Promise<UnsubscribeResultDto> {
   const { userId, kind } = tokenOf(ctx, input);
   return transact(ctx.kernel, async (trx, emit) => {
-    const user = await trx.selectFrom('auth_user').select('id').where('id', '=', userId).executeTakeFirst();
-    if (!user) throw new AppError('not_found');
+    if (!(await userExists(trx, userId))) throw new AppError('not_found');
     if (!(await findDisabledEmailKinds(trx, userId)).has(kind)) {
       await setEmailPreferences(trx, userId, [{ kind, enabled: false }]);
       await emit({

@@ -1,3 +1,4 @@
+import { findMembershipFacts } from '../../communities/communities.repository.ts';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { StoredEvent } from '../../../platform/events/outbox.ts';
@@ -22,14 +23,7 @@ export async function onSolutionAccepted(
   };
   const topic = await findTopicContext(trx, p.topicId);
   if (!topic || topic.status !== 'published') return;
-  const actor = event.actorUserId
-    ? await trx
-        .selectFrom('memberships')
-        .select(['id', 'pseudonym'])
-        .where('community_id', '=', topic.community_id)
-        .where('user_id', '=', event.actorUserId)
-        .executeTakeFirst()
-    : undefined;
+  const actor = await findMembershipFacts(trx, topic.community_id, event.actorUserId ?? undefined);
   const recipients = await findRecipientsByIds(trx, topic.community_id, [p.topicAuthorId, p.replyAuthorId]);
   await deliver(
     kernel,

@@ -46,7 +46,7 @@ export async function createTopic({
   const resource = await loadBoard(ctx, community, boardKey);
   authorize(boardPolicy, 'post', ctx.actor, resource);
   const membership = resource.membership!;
-  const staff = ctx.actor!.isPlatformAdmin || membership.role === 'admin' || membership.role === 'moderator';
+  const staff = boardPolicy.moderate(ctx.actor, resource);
   const kind = body.kind ?? (resource.board.kind === 'questions' ? 'question' : 'discussion');
   const row = await transact(ctx.kernel, async (trx, emit) => {
     const status = await checkPostingLimits(trx, {

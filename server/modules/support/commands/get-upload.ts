@@ -1,8 +1,9 @@
 import type { Ctx } from '../../../platform/context.ts';
 import { isUuid } from '../../../platform/db/ids.ts';
-import type { ImageContentType } from '../../../platform/db/schema.ts';
+import type { ImageContentType, PostStatus } from '../../../platform/db/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
-import { topicPolicy } from '../support.policy.ts';
+import { replyPolicy, topicPolicy } from '../support.policy.ts';
+import { findUpload } from '../support-media.ts';
 import { findReply } from '../support.repository.ts';
 import { loadCommunity } from '../../communities/commands/load-community.ts';
 import { loadTopic } from './load-support.ts';
@@ -24,11 +25,7 @@ export interface ReadableUpload {
  */
 export async function getUpload({ ctx, uploadId }: { ctx: Ctx; uploadId: string }): Promise<ReadableUpload> {
   if (!isUuid(uploadId)) throw new AppError('not_found');
-  const upload = await ctx.kernel.db
-    .selectFrom('uploads')
-    .selectAll()
-    .where('id', '=', uploadId)
-    .executeTakeFirst();
+  const upload = await findUpload(ctx.kernel.db, uploadId);
   if (!upload) throw new AppError('not_found');
   const result = {
     id: upload.id,
@@ -42,7 +39,7 @@ export async function getUpload({ ctx, uploadId }: { ctx: Ctx; uploadId: string 
     return { ...result, public: false };
   }
   let topicId = upload.target_id;
-  let reply: { status: string; author_id: string } | null = null;
+  let reply: { status: PostStatus; author_id: string } | null = null;
   if (upload.target_type === 'reply') {
     const row = await findReply(ctx.kernel.db, upload.community_id, upload.target_id);
     if (!row) throw new AppError('not_found');
@@ -50,10 +47,11 @@ export async function getUpload({ ctx, uploadId }: { ctx: Ctx; uploadId: string 
     reply = row;
   }
   const resource = await loadTopic(ctx, upload.community_id, topicId);
-  const staff = topicPolicy.moderate(ctx.actor, resource);
-  if (reply && reply.status !== 'published' && !staff && resource.membership?.id !== reply.author_id) {
+  if (
+    reply &&
+    !replyPolicy.view(ctx.actor, { ...resource, post: { authorId: reply.author_id, status: reply.status } })
+  )
     throw new AppError('not_found');
-  }
   const anonymous = { ...resource, membership: null, invited: false };
   return { ...result, public: topicPolicy.view(null, anonymous) && (!reply || reply.status === 'published') };
 }

@@ -1,3 +1,4 @@
+import { insertUpload } from '../support-media.ts';
 import { createHash } from 'node:crypto';
 import { authorize } from '../../../platform/authz/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
@@ -59,24 +60,20 @@ export async function uploadImage({
   await store.put(id, file.data);
   try {
     const row = await transact(ctx.kernel, async (trx, emit) => {
-      const inserted = await trx
-        .insertInto('uploads')
-        .values({
-          id,
-          community_id: loaded.community.id,
-          uploader_id: membership.id,
-          content_type: image.contentType,
-          bytes: file.data.length,
-          width: image.width,
-          height: image.height,
-          sha256: createHash('sha256').update(file.data).digest('hex'),
-          alt: altText,
-          target_type: null,
-          target_id: null,
-          position: null,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const inserted = await insertUpload(trx, {
+        id,
+        community_id: loaded.community.id,
+        uploader_id: membership.id,
+        content_type: image.contentType,
+        bytes: file.data.length,
+        width: image.width,
+        height: image.height,
+        sha256: createHash('sha256').update(file.data).digest('hex'),
+        alt: altText,
+        target_type: null,
+        target_id: null,
+        position: null,
+      });
       await emit({
         type: SupportEvents.imageUploaded,
         communityId: loaded.community.id,

@@ -1,5 +1,11 @@
-/** English messages. Keys are stable; `fr.ts` must define every key (checked by the type system). */
+import { pointsEn } from './areas/points.en.ts';
+
+/**
+ * English messages. Keys are stable; `fr.ts` must define every key (checked by the type system). Areas
+ * added later keep their messages in `areas/<area>.en.ts` and `areas/<area>.fr.ts`, spread here.
+ */
 export const en = {
+  ...pointsEn,
   'app.name': 'Cercle',
   'app.tagline': 'Customer communities, run by the brand, owned by their members.',
   'nav.home': 'Home',

@@ -10,18 +10,8 @@ import { adminPolicy } from '../modules/admin/admin.policy.ts';
 import { communityCreationPolicy } from '../modules/communities/communities.policy.ts';
 import { CLIENT_IP_HEADER } from '../platform/auth/auth.ts';
 import { translate } from '../../common/i18n/index.ts';
-import {
-  cacheHeaders,
-  isAnonymousRead,
-  publicCacheKey,
-  replayableHeaders,
-} from '../platform/http/public-cache-hooks.ts';
-import {
-  CACHE_DIRECTIVE_HEADER,
-  matchesEtag,
-  parseCacheDirective,
-  type PublicCache,
-} from '../platform/http/public-cache.ts';
+import { isAnonymousRead } from '../platform/http/public-cache-hooks.ts';
+import { CACHE_DIRECTIVE_HEADER } from '../platform/http/public-cache.ts';
 import { ctxOf, toHeaders } from '../platform/http/request-context.ts';
 import type { Kernel } from '../platform/kernel.ts';
 import { createWebApi } from './web-api.ts';
@@ -58,37 +48,29 @@ function isSameOrigin(request: FastifyRequest, publicUrl: string): boolean {
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
- * Keeps a page its route declared cacheable (anonymous GET, 200, no cookie set) in the public cache and
- * answers with its ETag (304 when the browser has it). Returns false when the page is not cacheable.
+ * Sends a page its route declared cacheable (anonymous GET, 200, no cookie set) through Fastify, whose
+ * public-cache onSend hook (`registerPublicCache`) stores it and answers with its ETag, as for the API.
+ * Returns false when the page is not cacheable (the directive header is then dropped).
  */
 async function sendCacheable(
   request: FastifyRequest,
   reply: FastifyReply,
   response: Response,
-  cache: PublicCache,
 ): Promise<boolean> {
-  const directive = parseCacheDirective(response.headers.get(CACHE_DIRECTIVE_HEADER));
-  response.headers.delete(CACHE_DIRECTIVE_HEADER);
-  if (
-    !directive ||
-    !isAnonymousRead(request) ||
-    response.status !== 200 ||
-    response.headers.getSetCookie().length > 0
-  )
+  const cacheable =
+    response.headers.has(CACHE_DIRECTIVE_HEADER) &&
+    isAnonymousRead(request) &&
+    response.status === 200 &&
+    response.headers.getSetCookie().length === 0;
+  if (!cacheable) {
+    response.headers.delete(CACHE_DIRECTIVE_HEADER);
     return false;
+  }
   const body = Buffer.from(await response.arrayBuffer());
-  const entry = cache.set(
-    publicCacheKey(request),
-    { status: 200, headers: replayableHeaders((name) => response.headers.get(name) ?? undefined), body },
-    directive.ttlSeconds,
-    directive.tags,
-  );
   response.headers.forEach((value, name) => {
     if (name !== 'content-length') reply.header(name, value);
   });
-  reply.headers(cacheHeaders(entry, directive.ttlSeconds));
-  if (matchesEtag(request.headers['if-none-match'], entry.etag)) await reply.code(304).send();
-  else await reply.code(200).send(body);
+  await reply.code(200).send(body);
   return true;
 }
 
@@ -179,7 +161,7 @@ export async function registerWeb(app: FastifyInstance, kernel: Kernel): Promise
           api: createWebApi(ctx, fetchRequest.headers),
         });
         const response = await handle(fetchRequest, context);
-        if (await sendCacheable(request, reply, response, kernel.publicCache)) return reply;
+        if (await sendCacheable(request, reply, response)) return reply;
         await sendResponse(reply, response);
       },
     });

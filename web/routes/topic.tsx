@@ -28,8 +28,10 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const topic = await guard(web.locale, () =>
     web.api.getTopic(params.slug, params.topicId, requestedPage(url)),
   );
-  const tools = await loadPostTools(web, params.slug, topic);
-  const follow = await loadFollow(web, { type: 'topic', slug: params.slug, topicId: topic.id });
+  const [tools, follow] = await Promise.all([
+    loadPostTools(web, params.slug, topic),
+    loadFollow(web, { type: 'topic', slug: params.slug, topicId: topic.id }),
+  ]);
   const page = { ...topic, ...tools, follow, ...topicPageState(web.publicUrl, params.slug, topic, url) };
   // An anonymous reader's page holds only public content: kept a few seconds, dropped by the community's events.
   const headers: HeadersInit = web.viewer

@@ -58,24 +58,6 @@ export async function setPostStatus(db: Queryable, post: ModeratedPost, status: 
     .execute();
 }
 
-/**
- * Keeps a topic right after one of its replies changed status: `replies_count` and `solved` recomputed
- * from its published replies and solutions, and its activity bumped when a reply appears. The topic row
- * is locked first, like `setSolution` does.
- */
-export async function refreshTopicAfterReply(db: Queryable, topicId: string, bump: boolean): Promise<void> {
-  await db.selectFrom('topics').select('id').where('id', '=', topicId).forUpdate().execute();
-  await db
-    .updateTable('topics')
-    .set({
-      replies_count: sql<number>`(SELECT count(*) FROM replies WHERE topic_id = ${topicId} AND status = 'published')`,
-      solved: sql<boolean>`EXISTS (SELECT 1 FROM replies WHERE topic_id = ${topicId} AND is_solution AND status = 'published')`,
-      ...(bump ? { last_activity_at: sql<Date>`now()` } : {}),
-    })
-    .where('id', '=', topicId)
-    .execute();
-}
-
 /** Bumps a topic's activity (a topic approved out of the queue appears as new). */
 export async function bumpTopicActivity(db: Queryable, topicId: string): Promise<void> {
   await db

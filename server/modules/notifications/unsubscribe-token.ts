@@ -1,3 +1,4 @@
+import { isUuid } from '../../platform/db/ids.ts';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { NotificationKind } from '../../platform/db/schema.ts';
 
@@ -9,8 +10,6 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'mention',
   'reminder',
 ];
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function signature(secret: string, userId: string, kind: NotificationKind): string {
   return createHmac('sha256', secret).update(`unsubscribe:${userId}:${kind}`).digest('base64url');
@@ -32,7 +31,7 @@ export function verifyUnsubscribeToken(
   const parts = token.split('.');
   if (parts.length !== 3) return null;
   const [userId, kind, given] = parts as [string, string, string];
-  if (!UUID_RE.test(userId) || !NOTIFICATION_KINDS.includes(kind as NotificationKind)) return null;
+  if (!isUuid(userId) || !NOTIFICATION_KINDS.includes(kind as NotificationKind)) return null;
   const expected = Buffer.from(signature(secret, userId, kind as NotificationKind));
   const actual = Buffer.from(given);
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;

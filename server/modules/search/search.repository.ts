@@ -36,7 +36,7 @@ export interface SearchFilters {
 /**
  * One page of published topics matching `text` in their title, their body or one of their published
  * replies, in the given boards, ordered by relevance then recent activity. A reply's match counts half
- * a topic's; `total` is the number of matching topics. `reply_body` is the best matching reply's.
+ * a topic's; `total` is the number of matching topics. `reply_body_html` is the best matching reply's.
  */
 export async function searchTopicRows(
   db: Queryable,
@@ -98,7 +98,7 @@ export async function searchTopicRows(
       't.id',
       't.kind',
       't.title',
-      't.body',
+      't.body_html',
       't.solved',
       't.replies_count',
       't.created_at',
@@ -108,7 +108,7 @@ export async function searchTopicRows(
       'm.pseudonym as author_pseudonym',
       's.score',
       's.topic_matched',
-      'rr.body as reply_body',
+      'rr.body_html as reply_body_html',
       sql<number>`count(*) OVER ()`.as('total'),
     ])
     .where('t.community_id', '=', communityId)

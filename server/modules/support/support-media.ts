@@ -55,17 +55,6 @@ export async function insertTopicTags(
     .execute();
 }
 
-/** The tags of one topic, in their order. */
-export async function listTopicTags(db: Queryable, topicId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('topic_tags')
-    .select('tag')
-    .where('topic_id', '=', topicId)
-    .orderBy('position')
-    .execute();
-  return rows.map((row) => row.tag);
-}
-
 /** A subquery selecting a topic's tags as a text array (for lists: one query, no N+1). */
 export const tagsOf = (topicColumn: string) =>
   sql<

@@ -81,7 +81,8 @@ export function presentReply(
     images: row.images ?? [],
     abilities: {
       ...abilitiesOf(kudosPolicy, viewer, { ...resource, post: { authorId: row.author_id } }),
-      ...abilitiesOf(replyPolicy, viewer, { ...resource, post: { authorId: row.author_id } }),
+      edit: replyPolicy.edit(viewer, { ...resource, post: { authorId: row.author_id } }),
+      delete: replyPolicy.delete(viewer, { ...resource, post: { authorId: row.author_id } }),
       acceptSolution: topicPolicy.acceptSolution(viewer, resource),
       flag: flagPolicy.flag(viewer, { ...resource, post: { authorId: row.author_id, status: row.status } }),
     },

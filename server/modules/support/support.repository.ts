@@ -166,21 +166,6 @@ export async function insertTopic(
   return db.insertInto('topics').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
-/** A topic's replies in the statuses given, oldest first, with their authors (first 500). */
-export async function listReplyRows(db: Queryable, topicId: string, statuses: PostStatus[]) {
-  return db
-    .selectFrom('replies as r')
-    .innerJoin('memberships as m', 'm.id', 'r.author_id')
-    .selectAll('r')
-    .select(authorColumns)
-    .where('r.topic_id', '=', topicId)
-    .where('r.status', 'in', statuses)
-    .orderBy('r.created_at')
-    .orderBy('r.id')
-    .limit(500)
-    .execute();
-}
-
 /** A reply of a community by id. */
 export async function findReply(
   db: Queryable,

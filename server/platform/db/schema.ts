@@ -1,9 +1,16 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { RewardsTables } from './schema-rewards.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-type Json = ColumnType<unknown, string, string>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A nullable timestamptz column. */
+export type NullableTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
+/** A jsonb column: read as a value, written as JSON text. */
+export type Json = ColumnType<unknown, string, string>;
 
 /** Community roles, from least to most powerful. `observer` is staff that never posts publicly. */
 export type CommunityRole = 'member' | 'expert' | 'moderator' | 'observer' | 'admin';
@@ -460,8 +467,11 @@ export interface DeflectionViewTable {
   created_at: Timestamp;
 }
 
-/** The Kysely database interface: every table Cercle's code may query. */
-export interface DB {
+/**
+ * The Kysely database interface: every table Cercle's code may query. Areas added later declare their
+ * tables in a `schema-<area>.ts` file beside this one, extended here.
+ */
+export interface DB extends RewardsTables {
   auth_user: AuthUserTable;
   auth_session: AuthSessionTable;
   auth_account: AuthAccountTable;

@@ -21,14 +21,14 @@ function wantsOrigin(request: FastifyRequest): boolean {
 }
 
 /** The cache key of a request: its URL and interface language (the only things an anonymous page varies on). */
-export function publicCacheKey(request: FastifyRequest): string {
+function publicCacheKey(request: FastifyRequest): string {
   return `${request.url}|${request.locale}`;
 }
 
 const REPLAYED_HEADERS = ['content-type', 'content-language', 'link'] as const;
 
 /** The headers of a response worth replaying from the cache. */
-export function replayableHeaders(get: (name: string) => unknown): Record<string, string> {
+function replayableHeaders(get: (name: string) => unknown): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const name of REPLAYED_HEADERS) {
     const value = get(name);
@@ -38,26 +38,23 @@ export function replayableHeaders(get: (name: string) => unknown): Record<string
 }
 
 /** The headers sent with a cached (or just cached) anonymous response. */
-export function cacheHeaders(entry: CachedResponse, ttlSeconds: number): Record<string, string> {
+function cacheHeaders(entry: CachedResponse): Record<string, string> {
   return {
     etag: entry.etag,
-    'cache-control': publicCacheControl(ttlSeconds),
+    'cache-control': publicCacheControl(entry.ttlSeconds),
     vary: 'Cookie, Accept-Language',
   };
 }
 
-function sendCached(request: FastifyRequest, reply: FastifyReply, entry: CachedResponse, ttl: number) {
-  reply.headers({ ...entry.headers, ...cacheHeaders(entry, ttl), 'x-cercle-cache': 'hit' });
+function sendCached(request: FastifyRequest, reply: FastifyReply, entry: CachedResponse) {
+  reply.headers({ ...entry.headers, ...cacheHeaders(entry), 'x-cercle-cache': 'hit' });
   if (matchesEtag(request.headers['if-none-match'], entry.etag)) return reply.code(304).send();
   return reply.code(entry.status).send(entry.body);
 }
 
-/** Freshness announced to shared caches for entries replayed from this process. */
-const REPLAY_TTL_SECONDS = 10;
-
 /**
- * Serves anonymous GETs from the kernel's {@link PublicCache} and stores the API responses whose handler
- * declared them cacheable with {@link CACHE_DIRECTIVE_HEADER} (the web handler stores its own pages).
+ * Serves anonymous GETs from the kernel's {@link PublicCache} and stores the responses (API and web pages)
+ * whose handler declared them cacheable with {@link CACHE_DIRECTIVE_HEADER}.
  * Register after the request context (it needs the actor and the locale).
  */
 export function registerPublicCache(app: FastifyInstance, kernel: Kernel): void {
@@ -65,7 +62,7 @@ export function registerPublicCache(app: FastifyInstance, kernel: Kernel): void 
   app.addHook('onRequest', async (request, reply) => {
     if (!isAnonymousRead(request) || wantsOrigin(request)) return;
     const entry = cache.get(publicCacheKey(request));
-    if (entry) return sendCached(request, reply, entry, REPLAY_TTL_SECONDS);
+    if (entry) return sendCached(request, reply, entry);
   });
   app.addHook('onSend', async (request, reply, payload) => {
     const directive = reply.getHeader(CACHE_DIRECTIVE_HEADER);
@@ -89,7 +86,7 @@ export function registerPublicCache(app: FastifyInstance, kernel: Kernel): void 
       parsed.ttlSeconds,
       parsed.tags,
     );
-    reply.headers(cacheHeaders(entry, parsed.ttlSeconds));
+    reply.headers(cacheHeaders(entry));
     if (matchesEtag(request.headers['if-none-match'], entry.etag)) {
       reply.code(304);
       return '';

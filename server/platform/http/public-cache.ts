@@ -8,6 +8,8 @@ export interface CachedResponse {
   headers: Record<string, string>;
   body: Buffer;
   etag: string;
+  /** How long it stays fresh (what shared caches are told). */
+  ttlSeconds: number;
 }
 
 interface Entry extends CachedResponse {
@@ -60,13 +62,14 @@ export class PublicCache {
   /** Keeps a response for `ttlSeconds`, tagged for invalidation. Bodies over a tenth of the budget are not kept. */
   set(
     key: string,
-    response: Omit<CachedResponse, 'etag'>,
+    response: Omit<CachedResponse, 'etag' | 'ttlSeconds'>,
     ttlSeconds: number,
     tags: readonly string[],
   ): CachedResponse {
     const entry: Entry = {
       ...response,
       etag: etagOf(response.body),
+      ttlSeconds,
       expiresAt: this.#now() + ttlSeconds * 1000,
       tags,
     };

@@ -8,9 +8,6 @@ import { type RawBuilder, sql } from 'kysely';
  * OR-ed: "télévision" and "televisions" share the lexeme `televis`, "écran" and "ecrans" share `ecran`.
  */
 
-/** The configurations every document and query is analysed with, in order of preference. */
-export const SEARCH_CONFIGS = ['cercle_fr', 'cercle_en'] as const;
-
 /** The longest query accepted (characters, once trimmed). */
 export const MAX_QUERY_LENGTH = 200;
 

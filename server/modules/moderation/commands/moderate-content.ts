@@ -4,6 +4,7 @@ import { writeAudit } from '../../../platform/audit.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { validate } from '../../../platform/http/validation.ts';
 import { transact } from '../../../platform/kernel.ts';
+import { lockTopicRow, recountTopic } from '../../support/post-edits.repository.ts';
 import { loadCommunity } from '../../communities/commands/load-community.ts';
 import { EVENT_OF_ACTION } from '../moderation.events.ts';
 import { moderationPolicy } from '../moderation.policy.ts';
@@ -13,7 +14,6 @@ import {
   findModeratedPost,
   listOpenFlags,
   listQueueRows,
-  refreshTopicAfterReply,
   resolveOpenFlags,
   setPostStatus,
 } from '../moderation.repository.ts';
@@ -44,7 +44,11 @@ export async function moderateContent({
   authorize(moderationPolicy, 'moderateContent', ctx.actor, loaded);
   const communityId = loaded.community.id;
   await transact(ctx.kernel, async (trx, emit) => {
-    const post = await findModeratedPost(trx, communityId, body.targetType, body.targetId, true);
+    const found = await findModeratedPost(trx, communityId, body.targetType, body.targetId);
+    if (!found) throw new AppError('not_found');
+    // Topic row first, then the post: the order every other writer of a topic and its replies takes.
+    await lockTopicRow(trx, found.topic_id);
+    const post = await findModeratedPost(trx, communityId, found.target_type, found.id, true);
     if (!post) throw new AppError('not_found');
     const flagged = (await listOpenFlags(trx, communityId, [post.id])).length > 0;
     const status = nextStatus(body.action, post.status, flagged);
@@ -54,8 +58,10 @@ export async function moderateContent({
     if (status !== post.status) await setPostStatus(trx, post, status);
     if (post.target_type === 'reply') {
       const appears = status === 'published' && post.status !== 'published';
-      if (appears || (post.status === 'published' && status !== 'published'))
-        await refreshTopicAfterReply(trx, post.topic_id, appears);
+      if (appears || (post.status === 'published' && status !== 'published')) {
+        await recountTopic(trx, post.topic_id);
+        if (appears) await bumpTopicActivity(trx, post.topic_id);
+      }
     } else if (body.action === 'approve' && post.status === 'pending') {
       await bumpTopicActivity(trx, post.id);
     }

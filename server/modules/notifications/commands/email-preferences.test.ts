@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ctxFor, expectAppError, plainUser, testApp } from '../../../../test/helpers.ts';
 import { getEmailPreferences, updateEmailPreferences } from './email-preferences.ts';
-import { accountEvents } from './test-notifications.ts';
+import { accountEvents } from '../../../../test/notification-fixtures.ts';
 
 beforeAll(async () => {
   await testApp();

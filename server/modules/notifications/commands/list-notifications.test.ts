@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ctxFor, expectAppError, testApp } from '../../../../test/helpers.ts';
 import { seedTopic, supportCommunity } from '../../../../test/support-fixtures.ts';
 import { listNotifications } from './list-notifications.ts';
-import { seedNotification } from './test-notifications.ts';
+import { seedNotification } from '../../../../test/notification-fixtures.ts';
 
 beforeAll(async () => {
   await testApp();

@@ -3,7 +3,7 @@ import { ctxFor, expectAppError, testApp } from '../../../../test/helpers.ts';
 import { supportCommunity } from '../../../../test/support-fixtures.ts';
 import { listNotifications } from './list-notifications.ts';
 import { markNotificationsRead } from './mark-notifications-read.ts';
-import { accountEvents, seedNotification } from './test-notifications.ts';
+import { accountEvents, seedNotification } from '../../../../test/notification-fixtures.ts';
 
 beforeAll(async () => {
   await testApp();

@@ -4,7 +4,7 @@ import { newId } from '../../../platform/db/ids.ts';
 import { signUnsubscribeToken } from '../unsubscribe-token.ts';
 import { getEmailPreferences } from './email-preferences.ts';
 import { checkUnsubscribe, unsubscribe } from './unsubscribe.ts';
-import { accountEvents } from './test-notifications.ts';
+import { accountEvents } from '../../../../test/notification-fixtures.ts';
 
 beforeAll(async () => {
   await testApp();

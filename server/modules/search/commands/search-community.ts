@@ -9,7 +9,7 @@ import {
   markedHtml,
   TITLE_HEADLINE_OPTIONS,
 } from '../../../platform/search/highlight.ts';
-import { markdownToText } from '../../../platform/text/markdown.ts';
+import { htmlToText } from '../../../platform/text/markdown.ts';
 import { pseudonymKey } from '../../members/pseudonym.ts';
 import { presentHit, presentSuggestion } from '../search.presenter.ts';
 import {
@@ -81,11 +81,11 @@ export async function searchCommunity({
   const rows = await searchTopicRows(db, scope.community.id, text, filters, { limit, offset });
   const page = rows.slice(0, limit);
   const sources = page.flatMap((row) => {
-    const fromReply = !row.topic_matched && row.reply_body !== null;
+    const fromReply = !row.topic_matched && row.reply_body_html !== null;
     return [
       { text: headlineSource(row.title), options: TITLE_HEADLINE_OPTIONS },
       {
-        text: headlineSource(markdownToText(fromReply ? row.reply_body! : row.body)),
+        text: headlineSource(htmlToText(fromReply ? row.reply_body_html! : row.body_html)),
         options: HEADLINE_OPTIONS,
       },
     ];
@@ -95,7 +95,7 @@ export async function searchCommunity({
     presentHit(row, {
       titleHtml: markedHtml(best(marked[2 * i])),
       snippetHtml: markedHtml(best(marked[2 * i + 1])),
-      matchedInReply: !row.topic_matched && row.reply_body !== null,
+      matchedInReply: !row.topic_matched && row.reply_body_html !== null,
     }),
   );
   const total = rows[0]?.total ?? 0;

@@ -120,7 +120,7 @@ describe('createBoard', () => {
       posting: 'members',
       premoderation: false,
       topicsCount: 0,
-      abilities: { view: true, post: true },
+      abilities: { view: true, moderate: true, post: true },
     });
     expect(await outboxEventsOf(community.id)).toEqual([
       {

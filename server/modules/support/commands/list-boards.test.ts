@@ -102,7 +102,7 @@ describe('listBoards', () => {
       posting: 'members',
       premoderation: false,
       topicsCount: 2,
-      abilities: { view: true, post: true },
+      abilities: { view: true, moderate: false, post: true },
     });
     const abilities = (page: typeof forMember) =>
       Object.fromEntries(page.items.map((b) => [b.slug, b.abilities.post]));

@@ -51,7 +51,7 @@ export async function updateCase({
     const assigning = !!body.assigneeId && body.assigneeId !== current.assignee_id;
     const status =
       assigning && current.status === 'new' && (body.status ?? 'new') === 'new' ? 'open' : body.status;
-    const { statusChanged, assigneeChanged } = await applyCaseChanges(
+    const { row, statusChanged, assigneeChanged } = await applyCaseChanges(
       ctx.kernel,
       trx,
       emit,
@@ -99,7 +99,7 @@ export async function updateCase({
         targetId: found.id,
         data: {
           from: { status: current.status, assigneeId: current.assignee_id },
-          to: { status: body.status, assigneeId: body.assigneeId },
+          to: { status: row.status, assigneeId: row.assignee_id },
           noteId,
         },
       });

@@ -1,7 +1,7 @@
-import { testApp } from '../../../../test/helpers.ts';
-import type { Person } from '../../../../test/support-fixtures.ts';
-import { newId } from '../../../platform/db/ids.ts';
-import type { NotificationKind } from '../../../platform/db/schema.ts';
+import { testApp } from './helpers.ts';
+import type { Person } from './support-fixtures.ts';
+import { newId } from '../server/platform/db/ids.ts';
+import type { NotificationKind } from '../server/platform/db/schema.ts';
 
 /** Inserts a notification for a person directly (tests of the list and mark-read commands). */
 export async function seedNotification(

@@ -27,13 +27,13 @@ describe('points ledger', () => {
     expect(await findBalance(kernel.db, memberId)).toEqual({ pending: 15, available: 0, lifetime: 0 });
     await transact(kernel, (trx) =>
       appendLedgerEntries(trx, [
-        { ...award, kind: 'release', points: -15, parentId: row!.id, idempotencyKey: 'release-p' },
+        { ...award, kind: 'release', points: -15, parentId: row.id, idempotencyKey: 'release-p' },
         {
           ...award,
           kind: 'release',
           bucket: 'available',
           points: 15,
-          parentId: row!.id,
+          parentId: row.id,
           idempotencyKey: 'release-a',
         },
         { ...award, kind: 'redemption', bucket: 'available', points: -10, idempotencyKey: 'redeem-1' },

@@ -21,7 +21,8 @@ import { BENCH_REPLIES_PER_TOPIC, BENCH_TOPICS, seedTopicsIn, type TopicSeed } f
 
 const USAGE = `Usage: npm run bench -- [--db=postgres|pglite] [--duration=10] [--connections=50] [--warmup=3] [--rounds=1]
   [--pg=postgres://postgres@127.0.0.1:5432] [--pg-database=cercle_bench] [--redis=redis://127.0.0.1:6379]
-  [--keep-db] [--json=results.json]`;
+  [--keep-db] [--json=results.json] [--only=topic-json-origin,reply-create,...]
+  --only keeps the targets with these keys (and the baselines they are compared with).`;
 
 function readOptions() {
   const { values } = parseArgs({
@@ -36,6 +37,7 @@ function readOptions() {
       redis: { type: 'string' },
       'keep-db': { type: 'boolean', default: false },
       json: { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -76,6 +78,7 @@ function readOptions() {
     redisUrl: values.redis ?? null,
     keepDb: values['keep-db'],
     json: values.json ?? null,
+    only: values.only ? new Set(values.only.split(',').map((key) => key.trim())) : null,
   };
 }
 
@@ -416,9 +419,18 @@ async function main(): Promise<void> {
       scenarios.replyBare,
       scenarios.replyCreate,
     ];
-    const plan = [...Array.from({ length: options.rounds }, () => order).flat(), scenarios.bare];
+    // --only: the chosen targets and the baselines they are read against (the community baseline is
+    // the default one).
+    const keep = (scenario: Scenario) =>
+      !options.only ||
+      options.only.has(scenario.key) ||
+      order.some((other) => options.only!.has(other.key) && (other.baselineKey ?? 'bare') === scenario.key);
+    const chosen = order.filter(keep);
+    if (options.only && chosen.length === 0) throw new Error(`--only matches no target\n${USAGE}`);
+    const closing = chosen.find((scenario) => !('baselineKey' in scenario)) ?? chosen[0]!;
+    const plan = [...Array.from({ length: options.rounds }, () => chosen).flat(), closing];
     for (const [index, scenario] of plan.entries()) {
-      const round = Math.floor(index / order.length) + 1;
+      const round = Math.floor(index / chosen.length) + 1;
       process.stdout.write(
         `  ${options.rounds > 1 ? `[${Math.min(round, options.rounds)}] ` : ''}${scenario.label}… `,
       );
@@ -429,8 +441,8 @@ async function main(): Promise<void> {
       await sleep(1_000); // let the requests cut off by the end of the run finish before reading the log
       for (const group of logSummary(cercle.log, from).groups) serverLogs.push(`${scenario.label}: ${group}`);
     }
-    const summaries = order.map((scenario) => summarize(runs.get(scenario.key)!));
-    const baselineRps = summaries[0].requestsPerSecond;
+    const summaries = chosen.map((scenario) => summarize(runs.get(scenario.key)!));
+    const baselineRps = (summaries.find((m) => m.scenario.key === 'bare') ?? summaries[0]!).requestsPerSecond;
 
     const cpu = cpus();
     const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}, PostgreSQL ${await postgresVersion(pgDatabaseUrl)}`;
@@ -466,7 +478,7 @@ async function main(): Promise<void> {
     if (options.json) {
       writeFileSync(
         options.json,
-        `${JSON.stringify({ date: new Date().toISOString(), machine, options: { ...options, pgUrl: undefined }, baselineRps, loadBefore, serverLogs, summaries, runs: Object.fromEntries(runs) }, null, 2)}\n`,
+        `${JSON.stringify({ date: new Date().toISOString(), machine, options: { ...options, pgUrl: undefined, only: options.only ? [...options.only] : null }, baselineRps, loadBefore, serverLogs, summaries, runs: Object.fromEntries(runs) }, null, 2)}\n`,
       );
       console.log(`\nResults written to ${options.json}`);
     }

@@ -14,8 +14,11 @@ export async function topicCaseFor(
   ctx: Ctx,
   resource: TopicResource & { topic: { id: string; solved: boolean } },
 ): Promise<{ case: CaseBadgeDto | null; abilities: { escalate: boolean; workCase: boolean } }> {
-  const row = await findCaseOfTopic(ctx.kernel.db, resource.topic.id);
   const abilities = abilitiesOf(topicCasePolicy, ctx.actor, resource);
+  // Most readers (anonymous ones, members reading others' questions) can neither see nor act on a
+  // case: no query for them.
+  const relevant = abilities.viewCase || abilities.escalate || abilities.workCase;
+  const row = relevant ? await findCaseOfTopic(ctx.kernel.db, resource.topic.id) : undefined;
   return {
     case: row && abilities.viewCase ? presentCaseBadge(row, ctx.locale) : null,
     abilities: {

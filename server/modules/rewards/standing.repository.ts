@@ -262,3 +262,12 @@ export async function rankSkipsPremoderation(db: Queryable, memberId: string): P
     .executeTakeFirst();
   return row?.skips_premoderation ?? false;
 }
+
+/**
+ * A SQL expression for the name of the rank of the membership at `memberRef` (a column such as `m.id`),
+ * for other areas' queries to show the rank next to a pseudonym in the same query (no N+1).
+ */
+export function rankNameOf(memberRef: string) {
+  return sql<string | null>`(SELECT r.name FROM member_ranks mr JOIN ranks r ON r.id = mr.rank_id
+    WHERE mr.member_id = ${sql.ref(memberRef)})`;
+}

@@ -79,6 +79,17 @@ describe('adjustPoints', () => {
         'forbidden',
       );
     }
+    // Staff never adjust their own points.
+    const staff = await supportCommunity();
+    const own = await expectAppError(
+      adjustPoints({
+        ctx: await ctxFor(staff.moderator.user),
+        community: staff.community.id,
+        input: { memberId: staff.moderator.memberId, points: 5, reason: 'Me' },
+      }),
+      'forbidden',
+    );
+    expect(own.messageKey).toBe('points.error.selfAdjust');
   });
 
   it('adds and takes available points with a reason, audited, never below zero', async () => {

@@ -2,7 +2,7 @@ import { writeAudit } from '../../../platform/audit.ts';
 import { authorize } from '../../../platform/authz/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
-import { found } from '../../../platform/errors/app-error.ts';
+import { AppError, found } from '../../../platform/errors/app-error.ts';
 import { validate } from '../../../platform/http/validation.ts';
 import { transact } from '../../../platform/kernel.ts';
 import { loadCommunity } from '../../communities/commands/load-community.ts';
@@ -17,7 +17,8 @@ import { refreshStanding } from '../standing.ts';
 /**
  * Adds points to (or takes points from) a member's available balance by hand (moderators, admins,
  * platform admins), with a mandatory reason shown to the member. Audited; emits `points.adjusted`. A
- * withdrawal larger than the available balance is refused (balances never go negative).
+ * withdrawal larger than the available balance is refused (balances never go negative), and so is an
+ * adjustment of one's own points.
  * @throws AppError(validation_failed | not_found | unauthenticated | forbidden | conflict)
  */
 export async function adjustPoints({
@@ -34,6 +35,9 @@ export async function adjustPoints({
   authorize(pointsPolicy, 'managePoints', ctx.actor, loaded);
   const communityId = loaded.community.id;
   const member = found(await findMemberFacts(ctx.kernel.db, communityId, body.memberId));
+  // Anti-abuse: staff never adjust their own points.
+  if (member.id === loaded.membership?.id)
+    throw new AppError('forbidden', { messageKey: 'points.error.selfAdjust' });
   const actorUserId = ctx.actor!.userId;
   const reason = body.reason.trim();
   const row = await transact(ctx.kernel, async (trx, emit) => {

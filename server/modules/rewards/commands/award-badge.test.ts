@@ -73,6 +73,21 @@ describe('awardBadge', () => {
       );
   });
 
+  it('refuses a badge to oneself', async () => {
+    const { community, moderator } = await supportCommunity();
+    const { badgeId } = await seedBadge(community.id);
+    const error = await expectAppError(
+      awardBadge({
+        ctx: await ctxFor(moderator.user),
+        community: community.id,
+        badgeId,
+        input: { memberId: moderator.memberId },
+      }),
+      'forbidden',
+    );
+    expect(error.messageKey).toBe('points.error.selfBadge');
+  });
+
   it('awards once, shows it on the profile, audited and emitted', async () => {
     const { community, moderator, member, other } = await supportCommunity();
     const { badgeId } = await seedBadge(community.id);

@@ -13,7 +13,8 @@ import { presentMemberBadge } from '../rewards.presenter.ts';
 import { AwardBadgeBody, type MemberBadgeDto } from '../rewards.schemas.ts';
 
 /**
- * Awards a badge by hand to an active member (moderators, admins, platform admins); rule badges too.
+ * Awards a badge by hand to an active member other than oneself (moderators, admins, platform admins);
+ * rule badges too.
  * Audited; emits `badge.awarded`.
  * @throws AppError(validation_failed | not_found | unauthenticated | forbidden | conflict when already held)
  */
@@ -36,6 +37,8 @@ export async function awardBadge({
   const badge = found(await findBadge(db, communityId, badgeId));
   const member = await findMemberFacts(db, communityId, body.memberId);
   if (!member || member.status !== 'active') throw new AppError('not_found');
+  if (member.id === loaded.membership?.id)
+    throw new AppError('forbidden', { messageKey: 'points.error.selfBadge' });
   const actorUserId = ctx.actor!.userId;
   const id = await transact(ctx.kernel, async (trx, emit) => {
     const row = await insertMemberBadge(trx, {

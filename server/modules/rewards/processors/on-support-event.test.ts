@@ -13,6 +13,7 @@ import { adjustPoints } from '../commands/adjust-points.ts';
 import { findBalance, findBalanceMismatches } from '../ledger.repository.ts';
 import { upsertPointRules, upsertRewardsSettings } from '../points.repository.ts';
 import { DEFAULT_RULES } from '../point-rules.ts';
+import { awardPoints } from '../award-points.ts';
 import { onAwardEvent, onReversalEvent } from './on-support-event.ts';
 
 beforeAll(async () => {
@@ -215,6 +216,27 @@ describe('rewards subscribers', () => {
       lifetime: 15,
     });
     expect(DEFAULT_RULES['solution.accepted'].points).toBe(15);
+    await noMismatch(community.id);
+  });
+
+  it('pays an amount a survey or a session declares, and its rule’s amount otherwise', async () => {
+    const { community, member } = await supportCommunity();
+    const { kernel } = await testApp();
+    const award = (action: 'survey.completed' | 'reply.posted', declaredPoints: number) =>
+      transact(kernel, (trx) =>
+        awardPoints(trx, {
+          communityId: community.id,
+          memberId: member.memberId,
+          action,
+          sourceEventId: newId(),
+          sourceType: 'survey',
+          sourceId: newId(),
+          declaredPoints,
+        }),
+      );
+    expect((await award('survey.completed', 35))?.points).toBe(35);
+    // A reply's amount is the rule's, whatever the source says.
+    expect((await award('reply.posted', 35))?.points).toBe(2);
     await noMismatch(community.id);
   });
 

@@ -28,6 +28,9 @@ import { searchRoutes } from './modules/search/search.routes.ts';
 import { supportMediaRoutes, uploadFileRoutes } from './modules/support/support-media.routes.ts';
 import { casesRoutes } from './modules/support/cases/cases.routes.ts';
 import { registerCases } from './modules/support/cases/cases.module.ts';
+import { registerRewards } from './modules/rewards/rewards.module.ts';
+import { pointsRoutes } from './modules/rewards/rewards.routes.ts';
+import { standingRoutes } from './modules/rewards/standing.routes.ts';
 import { registerWeb } from './web/handler.ts';
 
 /** Options of `buildApp`: whether to serve the React Router web app (needs `npm run build`). */
@@ -94,6 +97,7 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
         { name: 'cases', description: 'Support cases: escalation, the case queue, official answers' },
         { name: 'search', description: 'Search, similar questions and deflection' },
         { name: 'notifications', description: 'Follows, notifications, email preferences, unsubscribe' },
+        { name: 'points', description: 'Points rules, balances, ledger, ranks, badges, leaderboards' },
       ],
     },
   });
@@ -125,6 +129,8 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
       await api.register(casesRoutes, { kernel });
       await api.register(notificationsRoutes, { kernel });
       await api.register(moderationRoutes, { kernel });
+      await api.register(pointsRoutes, { kernel });
+      await api.register(standingRoutes, { kernel });
     },
     { prefix: '/api/v1' },
   );
@@ -143,4 +149,5 @@ function modulesInit(kernel: Kernel): void {
   registerSearch(kernel);
   registerCases(kernel);
   registerNotifications(kernel);
+  registerRewards(kernel);
 }

@@ -14,6 +14,7 @@ import {
 import { tinyPng } from './image-fixtures.ts';
 import { seedBoard, seedReply, seedTopic } from './support-fixtures.ts';
 import { seedCase } from './case-fixtures.ts';
+import { seedAward, seedBadge, seedPointsFlag } from './points-fixtures.ts';
 
 /** The columns of the table, in order. */
 const ROLES = [
@@ -213,6 +214,152 @@ const TABLE: Record<string, Case> = {
     expect: [401, 403, 403, 403, 403, 403, 200, 200],
     hidden: [404, 404, 403, 403, 403, 403, 200, 200],
     request: async (f) => ({ url: `${C(f)}/support-settings`, payload: { burstPosts: 4 } }),
+  },
+  // Points, ranks, badges, leaderboards. Members read the rules and hold points of their own (a platform
+  // admin, without a membership, holds none); moderators and admins manage points and award badges;
+  // admins configure rules, ranks and badges. Each settling request gets a fresh award, flag or badge.
+  'GET /api/v1/communities/:community/points/rules': {
+    expect: [401, 403, 200, 200, 200, 200, 200, 200],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/points/rules` }),
+  },
+  'PUT /api/v1/communities/:community/points/rules': {
+    expect: [401, 403, 403, 403, 403, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 403, 403, 200, 200],
+    request: async (f) => ({
+      url: `${C(f)}/points/rules`,
+      payload: { rules: [{ action: 'reply.posted', points: 3, dailyCap: null, enabled: true }] },
+    }),
+  },
+  'GET /api/v1/communities/:community/points/balance': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/points/balance?memberId=${f.targetMemberId}` }),
+  },
+  'GET /api/v1/communities/:community/points/ledger': {
+    expect: [401, 403, 200, 200, 200, 200, 200, 403],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 403],
+    request: async (f) => ({ url: `${C(f)}/points/ledger?status=pending` }),
+  },
+  'GET /api/v1/communities/:community/points/ledger.csv': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/points/ledger.csv` }),
+  },
+  'POST /api/v1/communities/:community/points/adjustments': {
+    expect: [401, 403, 403, 403, 201, 403, 201, 201],
+    hidden: [404, 404, 403, 403, 201, 403, 201, 201],
+    request: async (f) => ({
+      url: `${C(f)}/points/adjustments`,
+      payload: { memberId: f.targetMemberId, points: 5, reason: 'Table' },
+    }),
+  },
+  'GET /api/v1/communities/:community/points/pending': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/points/pending` }),
+  },
+  'POST /api/v1/communities/:community/points/awards/:awardId/release': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => {
+      const award = await seedAward(f.community.id, f.targetMemberId);
+      return { url: `${C(f)}/points/awards/${award!.id}/release`, payload: {} };
+    },
+  },
+  'POST /api/v1/communities/:community/points/awards/:awardId/deny': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => {
+      const award = await seedAward(f.community.id, f.targetMemberId);
+      return { url: `${C(f)}/points/awards/${award!.id}/deny`, payload: { reason: 'Table' } };
+    },
+  },
+  'PUT /api/v1/communities/:community/points/preferences': {
+    expect: [401, 403, 200, 200, 200, 200, 200, 403],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 403],
+    request: async (f) => ({ url: `${C(f)}/points/preferences`, payload: { leaderboardOptOut: true } }),
+  },
+  'GET /api/v1/communities/:community/points/flags': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/points/flags?state=all` }),
+  },
+  'POST /api/v1/communities/:community/points/flags/:flagId/resolve': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({
+      url: `${C(f)}/points/flags/${await seedPointsFlag(f.community.id, f.targetMemberId)}/resolve`,
+      payload: {},
+    }),
+  },
+  'GET /api/v1/communities/:community/ranks': {
+    expect: [401, 403, 200, 200, 200, 200, 200, 200],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/ranks` }),
+  },
+  'PUT /api/v1/communities/:community/ranks': {
+    expect: [401, 403, 403, 403, 403, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 403, 403, 200, 200],
+    request: async (f) => ({
+      url: `${C(f)}/ranks`,
+      payload: {
+        ranks: [
+          {
+            name: 'One',
+            minPoints: 0,
+            minSolutions: 0,
+            minKudos: 0,
+            minTenureDays: 0,
+            skipsPremoderation: false,
+          },
+          {
+            name: 'Two',
+            minPoints: 10,
+            minSolutions: 0,
+            minKudos: 0,
+            minTenureDays: 0,
+            skipsPremoderation: true,
+          },
+        ],
+      },
+    }),
+  },
+  'GET /api/v1/communities/:community/badges': {
+    expect: [401, 403, 200, 200, 200, 200, 200, 200],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/badges` }),
+  },
+  'POST /api/v1/communities/:community/badges': {
+    expect: [401, 403, 403, 403, 403, 403, 201, 201],
+    hidden: [404, 404, 403, 403, 403, 403, 201, 201],
+    request: async (f) => ({ url: `${C(f)}/badges`, payload: { name: `Badge ${newId().slice(-10)}` } }),
+  },
+  'POST /api/v1/communities/:community/badges/:badgeId/awards': {
+    expect: [401, 403, 403, 403, 201, 403, 201, 201],
+    hidden: [404, 404, 403, 403, 201, 403, 201, 201],
+    request: async (f) => {
+      const { badgeId } = await seedBadge(f.community.id);
+      return { url: `${C(f)}/badges/${badgeId}/awards`, payload: { memberId: f.targetMemberId } };
+    },
+  },
+  'POST /api/v1/communities/:community/member-badges/:memberBadgeId/revoke': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => {
+      const { memberBadgeId } = await seedBadge(f.community.id, f.targetMemberId);
+      return { url: `${C(f)}/member-badges/${memberBadgeId}/revoke`, payload: { reason: 'Table' } };
+    },
+  },
+  'GET /api/v1/communities/:community/members/:memberId/badges': {
+    expect: [401, 403, 200, 200, 200, 200, 200, 200],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 200],
+    request: async (f) => ({ url: `${M(f)}/badges` }),
+  },
+  'GET /api/v1/communities/:community/leaderboard': {
+    expect: [401, 403, 200, 200, 200, 200, 200, 200],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/leaderboard?period=all` }),
   },
   // H3 support cases. The target member asked the question; moderators and admins work cases by role
   // (observers only with the support-agent ability); a platform admin works cases but, without a

@@ -35,6 +35,9 @@ export default [
     route('search', 'routes/community-search.tsx'),
     route('insights/deflection', 'routes/community-deflection.tsx'),
     route('t/:topicId/history', 'routes/post-history.tsx'),
+    route('points', 'routes/points.tsx'),
+    route('points/admin', 'routes/points-admin.tsx'),
+    route('leaderboard', 'routes/leaderboard.tsx'),
   ]),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

@@ -60,6 +60,25 @@ import { getSupportSettings } from '../modules/moderation/commands/get-support-s
 import { listModerationQueue } from '../modules/moderation/commands/list-moderation-queue.ts';
 import { moderateContent } from '../modules/moderation/commands/moderate-content.ts';
 import { updateSupportSettings } from '../modules/moderation/commands/update-support-settings.ts';
+import { adjustPoints } from '../modules/rewards/commands/adjust-points.ts';
+import { awardBadge } from '../modules/rewards/commands/award-badge.ts';
+import { createBadge } from '../modules/rewards/commands/create-badge.ts';
+import { denyPendingAward } from '../modules/rewards/commands/deny-pending-award.ts';
+import { getLeaderboard } from '../modules/rewards/commands/get-leaderboard.ts';
+import { getPointsBalance } from '../modules/rewards/commands/get-points-balance.ts';
+import { listBadges } from '../modules/rewards/commands/list-badges.ts';
+import { listMemberBadges } from '../modules/rewards/commands/list-member-badges.ts';
+import { listPendingAwards } from '../modules/rewards/commands/list-pending-awards.ts';
+import { listPointRules } from '../modules/rewards/commands/list-point-rules.ts';
+import { listPointsFlags } from '../modules/rewards/commands/list-points-flags.ts';
+import { listPointsLedger } from '../modules/rewards/commands/list-points-ledger.ts';
+import { listRanks } from '../modules/rewards/commands/list-ranks.ts';
+import { releasePendingAward } from '../modules/rewards/commands/release-pending-award.ts';
+import { resolvePointsFlag } from '../modules/rewards/commands/resolve-points-flag.ts';
+import { revokeBadge } from '../modules/rewards/commands/revoke-badge.ts';
+import { updatePointRules } from '../modules/rewards/commands/update-point-rules.ts';
+import { updatePointsPreferences } from '../modules/rewards/commands/update-points-preferences.ts';
+import { updateRanks } from '../modules/rewards/commands/update-ranks.ts';
 
 /** A better-auth call's outcome as the web needs it: status, cookies to forward, JSON body. */
 export interface AuthResult {
@@ -194,6 +213,35 @@ export function createWebApi(ctx: Ctx, headers: Headers) {
     updateEmailPreferences: (input: unknown) => updateEmailPreferences({ ctx, input }),
     checkUnsubscribe: (token: string) => checkUnsubscribe({ ctx, input: { token } }),
     unsubscribe: (token: string) => unsubscribe({ ctx, input: { token } }),
+    listPointRules: (community: string) => listPointRules({ ctx, community }),
+    updatePointRules: (community: string, input: unknown) => updatePointRules({ ctx, community, input }),
+    getPointsBalance: (community: string, query: Record<string, unknown> = {}) =>
+      getPointsBalance({ ctx, community, query }),
+    listPointsLedger: (community: string, query: Record<string, unknown> = {}) =>
+      listPointsLedger({ ctx, community, query }),
+    adjustPoints: (community: string, input: unknown) => adjustPoints({ ctx, community, input }),
+    listPendingAwards: (community: string, query: Record<string, unknown> = {}) =>
+      listPendingAwards({ ctx, community, query }),
+    releasePendingAward: (community: string, awardId: string) =>
+      releasePendingAward({ ctx, community, awardId }),
+    denyPendingAward: (community: string, awardId: string, input: unknown) =>
+      denyPendingAward({ ctx, community, awardId, input }),
+    updatePointsPreferences: (community: string, input: unknown) =>
+      updatePointsPreferences({ ctx, community, input }),
+    listPointsFlags: (community: string, query: Record<string, unknown> = {}) =>
+      listPointsFlags({ ctx, community, query }),
+    resolvePointsFlag: (community: string, flagId: string) => resolvePointsFlag({ ctx, community, flagId }),
+    listRanks: (community: string) => listRanks({ ctx, community }),
+    updateRanks: (community: string, input: unknown) => updateRanks({ ctx, community, input }),
+    listBadges: (community: string) => listBadges({ ctx, community }),
+    createBadge: (community: string, input: unknown) => createBadge({ ctx, community, input }),
+    awardBadge: (community: string, badgeId: string, input: unknown) =>
+      awardBadge({ ctx, community, badgeId, input }),
+    revokeBadge: (community: string, memberBadgeId: string, input: unknown) =>
+      revokeBadge({ ctx, community, memberBadgeId, input }),
+    listMemberBadges: (community: string, memberId: string) => listMemberBadges({ ctx, community, memberId }),
+    getLeaderboard: (community: string, query: Record<string, unknown> = {}) =>
+      getLeaderboard({ ctx, community, query }),
     auth: {
       signUp: (body: { name: string; email: string; password: string }, next = '/') =>
         call('/sign-up/email', { ...body, callbackURL: `/verified?next=${encodeURIComponent(next)}` }),

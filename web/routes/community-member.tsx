@@ -7,6 +7,8 @@ import { useT } from '../lib/i18n.ts';
 import type { Route } from './+types/community-member.ts';
 import { useCommunity } from './community.tsx';
 import { SupportAgentForm } from '../components/cases/support-agent-form.tsx';
+import { MemberBadges, MemberPointsDesk } from '../components/points/member-points.tsx';
+import { numberField } from '../components/points/path-errors.ts';
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const web = context.get(appContext);
@@ -17,7 +19,24 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   const agent = community.abilities.manageAgents
     ? await guard(web.locale, () => web.api.getSupportAgent(params.slug, params.memberId))
     : null;
-  return { ...member, agent };
+  // Badges for every reader of the profile; staff also see the member's points and award badges.
+  const [badges, points] = await guard(web.locale, () =>
+    Promise.all([
+      web.api.listMemberBadges(params.slug, params.memberId),
+      community.abilities.managePoints && member.status === 'active'
+        ? Promise.all([
+            web.api.getPointsBalance(params.slug, { memberId: params.memberId }),
+            web.api.listBadges(params.slug),
+          ])
+        : null,
+    ]),
+  );
+  return {
+    ...member,
+    agent,
+    badges: badges.items,
+    points: points ? { balance: points[0], badges: points[1].items } : null,
+  };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData: data }) =>
@@ -27,7 +46,30 @@ export const meta: Route.MetaFunction = ({ loaderData: data }) =>
 export async function action({ context, params, request }: Route.ActionArgs) {
   const web = context.get(appContext);
   const form = await request.formData();
-  if (text(form, 'intent') === 'supportAgent') {
+  const intent = text(form, 'intent');
+  if (intent === 'adjust') {
+    return attempt(web.locale, async () => {
+      await web.api.adjustPoints(params.slug, {
+        memberId: params.memberId,
+        points: numberField(form, 'points'),
+        reason: text(form, 'reason'),
+      });
+      return { pointsDone: true };
+    });
+  }
+  if (intent === 'awardBadge') {
+    return attempt(web.locale, async () => {
+      await web.api.awardBadge(params.slug, text(form, 'badgeId'), { memberId: params.memberId });
+      return { pointsDone: true };
+    });
+  }
+  if (intent === 'revokeBadge') {
+    return attempt(web.locale, async () => {
+      await web.api.revokeBadge(params.slug, text(form, 'memberBadgeId'), { reason: text(form, 'reason') });
+      return { pointsDone: true };
+    });
+  }
+  if (intent === 'supportAgent') {
     return attempt(web.locale, async () => ({
       agent: await web.api.setSupportAgent(params.slug, params.memberId, text(form, 'agent') === 'true'),
     }));
@@ -75,6 +117,16 @@ export default function MemberProfile({ loaderData: member }: Route.ComponentPro
             </Form>
           )}
         </div>
+      ) : null}
+      <MemberBadges items={member.badges} manage={!!member.points} />
+      {member.points ? (
+        <MemberPointsDesk
+          balance={member.points.balance}
+          badges={member.points.badges}
+          errors={result && 'fieldErrors' in result ? result.fieldErrors : {}}
+          formError={refused}
+          done={!!(result && 'pointsDone' in result)}
+        />
       ) : null}
       {member.agent ? <SupportAgentForm agent={member.agent} /> : null}
     </section>

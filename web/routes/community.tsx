@@ -72,12 +72,22 @@ export default function CommunityLayout({ loaderData: community }: Route.Compone
             <NavLink to={`/c/${community.slug}/my-questions`}>{t('myQuestions.nav')}</NavLink>
           </p>
         ) : null}
+        {a.viewPoints || a.viewLeaderboard ? (
+          <p className="community__mine">
+            {a.viewPoints ? <NavLink to={`/c/${community.slug}/points`}>{t('points.nav')}</NavLink> : null}
+            {a.viewPoints && a.viewLeaderboard ? ' · ' : null}
+            {a.viewLeaderboard ? (
+              <NavLink to={`/c/${community.slug}/leaderboard`}>{t('points.leaderboard.nav')}</NavLink>
+            ) : null}
+          </p>
+        ) : null}
         {a.manageMembers ||
         a.update ||
         a.viewAccessLog ||
         a.moderateContent ||
         a.viewDeflectionStats ||
-        a.workCases ? (
+        a.workCases ||
+        a.managePoints ? (
           <nav aria-label={t('community.staff')} className="tabs">
             <ul>
               {a.manageMembers ? (
@@ -108,6 +118,11 @@ export default function CommunityLayout({ loaderData: community }: Route.Compone
               {a.viewAccessLog ? (
                 <li>
                   <NavLink to={`/c/${community.slug}/access-log`}>{t('community.accessLog')}</NavLink>
+                </li>
+              ) : null}
+              {a.managePoints ? (
+                <li>
+                  <NavLink to={`/c/${community.slug}/points/admin`}>{t('points.admin.nav')}</NavLink>
                 </li>
               ) : null}
             </ul>

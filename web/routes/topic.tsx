@@ -112,7 +112,7 @@ function PostHead({
   createdAt,
   children,
 }: {
-  author: { pseudonym: string; role: string };
+  author: { pseudonym: string; role: string; rank?: string | null };
   createdAt: string;
   children?: ReactNode;
 }) {
@@ -121,6 +121,7 @@ function PostHead({
       <Avatar name={author.pseudonym} />
       <p>
         <strong>{author.pseudonym}</strong> <RoleBadge role={author.role} />
+        {author.rank ? <span className="badge badge--rank">{author.rank}</span> : null}
         <br />
         <span className="meta">
           <LocalTime iso={createdAt} withTime />

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { loadSupportSettings } from '../support/support-settings.ts';
+import { rankSkipsPremoderation } from '../rewards/standing.repository.ts';
 import { countPublishedPosts, lockAndCountRecentPosts } from './moderation.repository.ts';
 
 const DAY_MS = 86_400_000;
@@ -38,6 +39,8 @@ export async function checkPostingLimits(
   }
   if (post.premoderatedBoard) return 'pending';
   if (!settings.newcomerPremoderation) return 'published';
+  // Progressive trust: a rank can lift newcomer pre-moderation (points area).
+  if (await rankSkipsPremoderation(trx, post.membershipId)) return 'published';
   if (now - facts.joinedAt.getTime() < settings.newcomerDays * DAY_MS) return 'pending';
   const published = await countPublishedPosts(trx, post.membershipId, settings.newcomerPosts);
   return published < settings.newcomerPosts ? 'pending' : 'published';

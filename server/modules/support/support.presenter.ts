@@ -13,7 +13,7 @@ import {
   topicPolicy,
 } from './support.policy.ts';
 
-type WithAuthor = { author_pseudonym: string; author_role: string };
+type WithAuthor = { author_pseudonym: string; author_role: string; author_rank?: string | null };
 
 /** Presents a board with its topic count and the viewer's abilities in it. */
 export function presentBoard(
@@ -49,7 +49,12 @@ export function presentTopicSummary(row: TopicRow & WithAuthor & { tags?: string
     solved: row.solved,
     repliesCount: row.replies_count,
     kudosCount: row.kudos_count,
-    author: { id: row.author_id, pseudonym: row.author_pseudonym, role: row.author_role },
+    author: {
+      id: row.author_id,
+      pseudonym: row.author_pseudonym,
+      role: row.author_role,
+      rank: row.author_rank ?? null,
+    },
     createdAt: row.created_at.toISOString(),
     lastActivityAt: row.last_activity_at.toISOString(),
     tags: row.tags ?? [],
@@ -72,7 +77,12 @@ export function presentReply(
     official: row.official,
     kudosCount: row.kudos_count,
     inReplyToId: row.in_reply_to_id,
-    author: { id: row.author_id, pseudonym: row.author_pseudonym, role: row.author_role },
+    author: {
+      id: row.author_id,
+      pseudonym: row.author_pseudonym,
+      role: row.author_role,
+      rank: row.author_rank ?? null,
+    },
     createdAt: row.created_at.toISOString(),
     editedAt: row.edited_at?.toISOString() ?? null,
     bodySource: replyPolicy.edit(viewer, { ...resource, post: { authorId: row.author_id } })

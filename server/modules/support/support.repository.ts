@@ -3,6 +3,7 @@ import type { Queryable } from '../../platform/db/database.ts';
 import { isUuid } from '../../platform/db/ids.ts';
 import type { BoardRow, PostStatus, ReplyRow, TopicRow } from '../../platform/db/schema.ts';
 import { tagsOf } from './support-media.ts';
+import { rankNameOf } from '../rewards/standing.repository.ts';
 
 /** The boards of a community with their published topic counts, in display order. */
 export async function listBoardRows(db: Queryable, communityId: string) {
@@ -65,7 +66,11 @@ export async function findTopic(db: Queryable, communityId: string, topicId: str
     .executeTakeFirst();
 }
 
-const authorColumns = ['m.pseudonym as author_pseudonym', 'm.role as author_role'] as const;
+const authorColumns = [
+  'm.pseudonym as author_pseudonym',
+  'm.role as author_role',
+  rankNameOf('m.id').as('author_rank'),
+] as const;
 
 /**
  * A page of a board's topics: pinned first, then by last activity. `statuses` is the query scope (authors

@@ -89,7 +89,13 @@ export const KudosBody = Type.Object(
 );
 
 /** The public face of an author: pseudonym and role badge, never the identity. */
-export const Author = Type.Object({ id: Type.String(), pseudonym: Type.String(), role: Type.String() });
+export const Author = Type.Object({
+  id: Type.String(),
+  pseudonym: Type.String(),
+  role: Type.String(),
+  /** The author's rank name (points area), where the query loads it. */
+  rank: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+});
 
 /** An image attached to a post, served from `url` (`/uploads/:id`). */
 export const Image = Type.Object({

@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { PostStatus } from '../../platform/db/schema.ts';
 import type { ImageDto } from './support.schemas.ts';
+import { rankNameOf } from '../rewards/standing.repository.ts';
 
 /** Replies shown on one page of a topic. */
 export const REPLIES_PER_PAGE = 30;
@@ -25,6 +26,7 @@ export async function findTopicExtras(db: Queryable, topic: { id: string; author
     .select([
       'm.pseudonym',
       'm.role',
+      rankNameOf('m.id').as('rank'),
       sql<
         string[]
       >`ARRAY(SELECT tt.tag FROM topic_tags tt WHERE tt.topic_id = ${topic.id} ORDER BY tt.position)`.as(
@@ -73,6 +75,7 @@ export async function listReplyPage(
     .select([
       'm.pseudonym as author_pseudonym',
       'm.role as author_role',
+      rankNameOf('m.id').as('author_rank'),
       imagesOf('reply', sql.ref('n.id')).as('images'),
     ])
     .where((eb) => eb.or([eb('n.rn', '>=', first).and('n.rn', '<=', last), eb('n.is_solution', '=', true)]))

@@ -48,10 +48,110 @@ export interface PointsBalanceTable {
 }
 
 /** The rewards area's tables. */
-export interface RewardsTables {
+export interface RewardsTables extends PointsRulesTables {
   points_ledger: PointsLedgerTable;
   points_balances: PointsBalanceTable;
 }
 
 /** A ledger row as read. */
 export type LedgerRow = Selectable<PointsLedgerTable>;
+
+/** A community's change to one default point rule (migration 0012). */
+export interface PointRuleTable {
+  community_id: string;
+  action: string;
+  points: number;
+  /** At most this many points a day per member from this action (null: no cap). */
+  daily_cap: number | null;
+  enabled: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+/** A community's points settings (no row: the defaults). */
+export interface RewardsSettingsTable {
+  community_id: string;
+  review_hours: Generated<number>;
+  pair_daily_cap: Generated<number>;
+  burst_points: Generated<number>;
+  updated_at: Timestamp;
+}
+
+/** One rank of a community's ordered list (position 0 asks for nothing). */
+export interface RankTable {
+  id: string;
+  community_id: string;
+  position: number;
+  name: string;
+  min_points: Generated<number>;
+  min_solutions: Generated<number>;
+  min_kudos: Generated<number>;
+  min_tenure_days: Generated<number>;
+  /** Progressive trust: members of this rank are not held for newcomer pre-moderation. */
+  skips_premoderation: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+/** A member's current rank. */
+export interface MemberRankTable {
+  member_id: string;
+  community_id: string;
+  rank_id: string;
+  updated_at: Timestamp;
+}
+
+/** The rules that award a badge automatically. */
+export type BadgeRule = 'first_solution' | 'ten_solutions' | 'fifty_kudos' | 'one_year';
+
+/** A badge: rule-based (named by the interface language) or made by staff (named by them). */
+export interface BadgeTable {
+  id: string;
+  community_id: string;
+  rule: BadgeRule | null;
+  name: string | null;
+  description: Generated<string>;
+  created_at: Timestamp;
+}
+
+/** A badge awarded to a member; revoked with a reason (never deleted). */
+export interface MemberBadgeTable {
+  id: string;
+  community_id: string;
+  badge_id: string;
+  member_id: string;
+  awarded_by_user_id: string | null;
+  awarded_at: Timestamp;
+  revoked_at: NullableTimestamp;
+  revoked_by_user_id: string | null;
+  revoke_reason: string | null;
+}
+
+/** A member who asked not to appear on public leaderboards. */
+export interface LeaderboardOptOutTable {
+  member_id: string;
+  community_id: string;
+  created_at: Timestamp;
+}
+
+/** A burst of points flagged for staff (one open flag per member). */
+export interface PointsFlagTable {
+  id: string;
+  community_id: string;
+  member_id: string;
+  points_in_hour: number;
+  threshold: number;
+  created_at: Timestamp;
+  resolved_at: NullableTimestamp;
+  resolved_by_user_id: string | null;
+}
+
+/** The tables of points rules, ranks, badges, leaderboards and anti-abuse (migration 0012). */
+export interface PointsRulesTables {
+  point_rules: PointRuleTable;
+  rewards_settings: RewardsSettingsTable;
+  ranks: RankTable;
+  member_ranks: MemberRankTable;
+  badges: BadgeTable;
+  member_badges: MemberBadgeTable;
+  leaderboard_opt_outs: LeaderboardOptOutTable;
+  points_flags: PointsFlagTable;
+}

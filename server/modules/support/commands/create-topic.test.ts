@@ -138,7 +138,7 @@ describe('createTopic', () => {
       author: { id: member.memberId, role: 'member' },
     });
     expect(topic.author.pseudonym).toMatch(/^p/);
-    expect(Object.keys(topic.author).sort()).toEqual(['id', 'pseudonym', 'role']);
+    expect(Object.keys(topic.author).sort()).toEqual(['id', 'pseudonym', 'rank', 'role']);
     const row = await topicRow(topic.id);
     expect(row.body).toBe(body);
     expect(row.body_html).not.toContain('<script>');

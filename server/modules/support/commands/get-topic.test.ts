@@ -128,7 +128,7 @@ describe('getTopic', () => {
       official: false,
       kudosCount: 0,
       inReplyToId: first.id,
-      author: { id: other.memberId, pseudonym: expect.any(String) as unknown, role: 'member' },
+      author: { id: other.memberId, pseudonym: expect.any(String) as unknown, role: 'member', rank: null },
       createdAt: '2024-01-03T00:00:00.000Z',
       editedAt: null,
       bodySource: null,

@@ -60,6 +60,7 @@ export async function getTopic({
       ...topic,
       author_pseudonym: extras.pseudonym,
       author_role: extras.role,
+      author_rank: extras.rank,
       tags: extras.tags,
     }),
     communityId: resource.community.id,

@@ -196,7 +196,7 @@ describe('listTopics', () => {
         solved: true,
         repliesCount: 3,
         kudosCount: 2,
-        author: { id: expert.memberId, pseudonym: expect.any(String) as unknown, role: 'expert' },
+        author: { id: expert.memberId, pseudonym: expect.any(String) as unknown, role: 'expert', rank: null },
         createdAt: row.created_at.toISOString(),
         lastActivityAt: row.last_activity_at.toISOString(),
         tags: [],

@@ -28,6 +28,8 @@ import { searchRoutes } from './modules/search/search.routes.ts';
 import { supportMediaRoutes, uploadFileRoutes } from './modules/support/support-media.routes.ts';
 import { casesRoutes } from './modules/support/cases/cases.routes.ts';
 import { registerCases } from './modules/support/cases/cases.module.ts';
+import { catalogueRoutes } from './modules/rewards/catalogue/catalogue.routes.ts';
+import { registerCatalogue } from './modules/rewards/catalogue/catalogue.module.ts';
 import { registerWeb } from './web/handler.ts';
 
 /** Options of `buildApp`: whether to serve the React Router web app (needs `npm run build`). */
@@ -94,6 +96,7 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
         { name: 'cases', description: 'Support cases: escalation, the case queue, official answers' },
         { name: 'search', description: 'Search, similar questions and deflection' },
         { name: 'notifications', description: 'Follows, notifications, email preferences, unsubscribe' },
+        { name: 'rewards', description: 'The rewards catalogue, voucher codes and redemptions' },
       ],
     },
   });
@@ -125,6 +128,7 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
       await api.register(casesRoutes, { kernel });
       await api.register(notificationsRoutes, { kernel });
       await api.register(moderationRoutes, { kernel });
+      await api.register(catalogueRoutes, { kernel });
     },
     { prefix: '/api/v1' },
   );
@@ -143,4 +147,5 @@ function modulesInit(kernel: Kernel): void {
   registerSearch(kernel);
   registerCases(kernel);
   registerNotifications(kernel);
+  registerCatalogue(kernel);
 }

@@ -1,0 +1,106 @@
+import type { Insertable } from 'kysely';
+import { newId } from '../server/platform/db/ids.ts';
+import type { RewardRow, RewardTable } from '../server/platform/db/schema-catalogue.ts';
+import { transact } from '../server/platform/kernel.ts';
+import { appendLedgerEntries, findBalanceMismatches } from '../server/modules/rewards/ledger.repository.ts';
+import { testApp } from './helpers.ts';
+import { supportCommunity } from './support-fixtures.ts';
+
+/** A fresh community (private unless told) with its people (see `supportCommunity`). */
+export async function rewardCommunity(overrides: Parameters<typeof supportCommunity>[0] = {}) {
+  return supportCommunity({ visibility: 'private', ...overrides });
+}
+
+/** Inserts a reward directly (a gift of 100 points with unlimited stock unless told otherwise). */
+export async function seedReward(
+  communityId: string,
+  values: Partial<Insertable<RewardTable>> = {},
+): Promise<RewardRow> {
+  const { kernel } = await testApp();
+  return kernel.db
+    .insertInto('rewards')
+    .values({
+      id: newId(),
+      community_id: communityId,
+      kind: 'gift',
+      title: 'A tote bag',
+      cost: 100,
+      stock: null,
+      ...values,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Inserts a voucher reward with these codes (its stock is their number). */
+export async function seedVoucher(
+  communityId: string,
+  codes: string[],
+  values: Partial<Insertable<RewardTable>> = {},
+) {
+  const { kernel } = await testApp();
+  const reward = await seedReward(communityId, {
+    kind: 'voucher',
+    title: 'A €10 voucher',
+    stock: codes.length,
+    ...values,
+  });
+  if (codes.length > 0) {
+    await kernel.db
+      .insertInto('voucher_codes')
+      .values(codes.map((code) => ({ id: newId(), community_id: communityId, reward_id: reward.id, code })))
+      .execute();
+  }
+  return reward;
+}
+
+/** Gives a member available points through an `adjustment` entry of the ledger. */
+export async function givePoints(communityId: string, memberId: string, points: number): Promise<void> {
+  const { kernel } = await testApp();
+  await transact(kernel, (trx) =>
+    appendLedgerEntries(trx, [
+      {
+        communityId,
+        memberId,
+        kind: 'adjustment',
+        bucket: 'available',
+        points,
+        reason: 'Test points',
+        idempotencyKey: `test-adjustment:${newId()}`,
+      },
+    ]),
+  );
+}
+
+/** The ledger entries of a member, oldest first (kind, points, key). */
+export async function ledgerOf(memberId: string) {
+  const { kernel } = await testApp();
+  return kernel.db
+    .selectFrom('points_ledger')
+    .select(['id', 'kind', 'points', 'idempotency_key', 'parent_id', 'redemption_id'])
+    .where('member_id', '=', memberId)
+    .orderBy('id')
+    .execute();
+}
+
+/** A reward's row as stored. */
+export async function rewardRow(rewardId: string): Promise<RewardRow> {
+  const { kernel } = await testApp();
+  return kernel.db.selectFrom('rewards').selectAll().where('id', '=', rewardId).executeTakeFirstOrThrow();
+}
+
+/** A redemption's row as stored. */
+export async function redemptionRow(redemptionId: string) {
+  const { kernel } = await testApp();
+  return kernel.db
+    .selectFrom('redemptions')
+    .selectAll()
+    .where('id', '=', redemptionId)
+    .executeTakeFirstOrThrow();
+}
+
+/** The balance-versus-ledger mismatches of a community (must stay empty). */
+export async function mismatchesOf(communityId: string) {
+  const { kernel } = await testApp();
+  return findBalanceMismatches(kernel.db, communityId);
+}

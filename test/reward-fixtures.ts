@@ -104,3 +104,42 @@ export async function mismatchesOf(communityId: string) {
   const { kernel } = await testApp();
   return findBalanceMismatches(kernel.db, communityId);
 }
+
+/**
+ * Inserts a member's redemption of a new gift directly, in a status (its points are not reserved: for
+ * tests of who may act on it, not of the ledger).
+ */
+export async function seedRedemption(
+  communityId: string,
+  memberId: string,
+  status: 'requested' | 'approved' = 'requested',
+) {
+  const { kernel } = await testApp();
+  const reward = await seedReward(communityId);
+  return kernel.db
+    .insertInto('redemptions')
+    .values({
+      id: newId(),
+      community_id: communityId,
+      reward_id: reward.id,
+      member_id: memberId,
+      cost: reward.cost,
+      status,
+      shipping_address: '1 rue de la Paix',
+      idempotency_key: newId(),
+      decided_at: status === 'requested' ? null : new Date(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Gives every member of a community these available points. */
+export async function giveEveryonePoints(communityId: string, points: number): Promise<void> {
+  const { kernel } = await testApp();
+  const members = await kernel.db
+    .selectFrom('memberships')
+    .select('id')
+    .where('community_id', '=', communityId)
+    .execute();
+  for (const m of members) await givePoints(communityId, m.id, points);
+}

@@ -35,6 +35,10 @@ export default [
     route('search', 'routes/community-search.tsx'),
     route('insights/deflection', 'routes/community-deflection.tsx'),
     route('t/:topicId/history', 'routes/post-history.tsx'),
+    route('rewards', 'routes/rewards.tsx'),
+    route('rewards/mine', 'routes/rewards-mine.tsx'),
+    route('rewards/admin', 'routes/rewards-admin.tsx'),
+    route('rewards/admin/:rewardId', 'routes/rewards-edit.tsx'),
   ]),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

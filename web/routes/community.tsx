@@ -72,12 +72,20 @@ export default function CommunityLayout({ loaderData: community }: Route.Compone
             <NavLink to={`/c/${community.slug}/my-questions`}>{t('myQuestions.nav')}</NavLink>
           </p>
         ) : null}
+        {a.viewRewards && (a.listOwnRedemptions || a.redeemRewards) ? (
+          <p className="community__mine">
+            <NavLink to={`/c/${community.slug}/rewards`} end>
+              {t('rewards.nav')}
+            </NavLink>
+          </p>
+        ) : null}
         {a.manageMembers ||
         a.update ||
         a.viewAccessLog ||
         a.moderateContent ||
         a.viewDeflectionStats ||
-        a.workCases ? (
+        a.workCases ||
+        a.manageRewards ? (
           <nav aria-label={t('community.staff')} className="tabs">
             <ul>
               {a.manageMembers ? (
@@ -93,6 +101,11 @@ export default function CommunityLayout({ loaderData: community }: Route.Compone
               {a.workCases ? (
                 <li>
                   <NavLink to={`/c/${community.slug}/cases`}>{t('case.nav')}</NavLink>
+                </li>
+              ) : null}
+              {a.manageRewards ? (
+                <li>
+                  <NavLink to={`/c/${community.slug}/rewards/admin`}>{t('rewards.navAdmin')}</NavLink>
                 </li>
               ) : null}
               {a.update ? (

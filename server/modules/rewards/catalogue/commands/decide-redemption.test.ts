@@ -143,7 +143,7 @@ describe('decideRedemption', () => {
       ['redemption', -200],
       ['refund', 200],
     ]);
-    expect(ledger[2]).toMatchObject({ parent_id: ledger[1]!.id, idempotency_key: `refund:${redemption.id}` });
+    expect(ledger[2]).toMatchObject({ parent_id: ledger[1].id, idempotency_key: `refund:${redemption.id}` });
     await expectAppError(
       decideRedemption({
         ctx: await ctxFor(admin.user),

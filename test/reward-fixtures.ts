@@ -3,7 +3,8 @@ import { newId } from '../server/platform/db/ids.ts';
 import type { RewardRow, RewardTable } from '../server/platform/db/schema-catalogue.ts';
 import { transact } from '../server/platform/kernel.ts';
 import { appendLedgerEntries, findBalanceMismatches } from '../server/modules/rewards/ledger.repository.ts';
-import { testApp } from './helpers.ts';
+import { redeemReward } from '../server/modules/rewards/catalogue/commands/redeem-reward.ts';
+import { ctxFor, testApp } from './helpers.ts';
 import { supportCommunity } from './support-fixtures.ts';
 
 /** A fresh community (private unless told) with its people (see `supportCommunity`). */
@@ -142,4 +143,28 @@ export async function giveEveryonePoints(communityId: string, points: number): P
     .where('community_id', '=', communityId)
     .execute();
   for (const m of members) await givePoints(communityId, m.id, points);
+}
+
+/**
+ * A community where a member redeemed a gift then a voucher (code `SECRET-1`), and another member a gift:
+ * the three redemption ids in that order.
+ */
+export async function withRedemptions() {
+  const fixture = await rewardCommunity();
+  const { community, member, other } = fixture;
+  const gift = await seedReward(community.id, { cost: 10 });
+  const voucher = await seedVoucher(community.id, ['SECRET-1'], { cost: 10 });
+  await givePoints(community.id, member.memberId, 100);
+  await givePoints(community.id, other.memberId, 100);
+  const redeem = async (person: typeof member, rewardId: string) =>
+    redeemReward({
+      ctx: await ctxFor(person.user),
+      community: community.slug,
+      rewardId,
+      input: { shippingAddress: 'Here' },
+    });
+  const a = await redeem(member, gift.id);
+  const b = await redeem(member, voucher.id);
+  const c = await redeem(other, gift.id);
+  return { ...fixture, ids: [a.id, b.id, c.id] };
 }

@@ -66,10 +66,8 @@ import { decideRedemption } from '../modules/rewards/catalogue/commands/decide-r
 import { fulfillRedemption } from '../modules/rewards/catalogue/commands/fulfill-redemption.ts';
 import { getReward } from '../modules/rewards/catalogue/commands/get-reward.ts';
 import { importVoucherCodes } from '../modules/rewards/catalogue/commands/import-voucher-codes.ts';
-import {
-  listMyRedemptions,
-  listRedemptions,
-} from '../modules/rewards/catalogue/commands/list-redemptions.ts';
+import { listMyRedemptions } from '../modules/rewards/catalogue/commands/list-my-redemptions.ts';
+import { listRedemptions } from '../modules/rewards/catalogue/commands/list-redemptions.ts';
 import { listRewards } from '../modules/rewards/catalogue/commands/list-rewards.ts';
 import { redeemReward } from '../modules/rewards/catalogue/commands/redeem-reward.ts';
 import { updateReward } from '../modules/rewards/catalogue/commands/update-reward.ts';

@@ -5,11 +5,6 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T)
   Type.Union([schema, Type.Null()]);
 const DateTime = Type.String({ format: 'date-time' });
 
-/** The kinds of reward. */
-export const REWARD_KINDS = ['gift', 'voucher', 'donation', 'cashout'] as const;
-/** The statuses of a redemption, in their usual order. */
-export const REDEMPTION_STATUSES = ['requested', 'approved', 'fulfilled', 'rejected', 'cancelled'] as const;
-
 /** A reward kind. */
 export const RewardKindSchema = Type.Union([
   Type.Literal('gift'),
@@ -174,9 +169,6 @@ export const ImportVoucherCodesBody = Type.Object(
   },
   { additionalProperties: false },
 );
-
-/** Why a row of a voucher file was refused. */
-export const CODE_ROW_ERRORS = ['empty', 'tooLong', 'duplicateInFile', 'alreadyImported'] as const;
 
 /** The outcome of a voucher import: counts, the refused rows (line numbers from 1) and the new stock. */
 export const VoucherImportResult = Type.Object({

@@ -63,7 +63,7 @@ describe('decideRedemption', () => {
   it('reports unknown and foreign redemptions as not found', async () => {
     const { community, admin } = await requested();
     const elsewhere = await requested();
-    for (const redemptionId of [newId(), elsewhere.redemption.id]) {
+    for (const redemptionId of ['nope', newId(), elsewhere.redemption.id]) {
       await expectAppError(
         decideRedemption({
           ctx: await ctxFor(admin.user),

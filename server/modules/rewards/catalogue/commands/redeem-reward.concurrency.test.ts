@@ -91,7 +91,12 @@ describe('redeemReward under concurrency', () => {
     const { community, members } = await membersWithPoints(1, 1000);
     const gift = await seedReward(community.id, { cost: 300, stock: null });
     const member = members[0];
-    const results = await redeemAll(community, Array.from({ length: 8 }, () => member), gift.id, { shippingAddress: '1 rue' });
+    const results = await redeemAll(
+      community,
+      Array.from({ length: 8 }, () => member),
+      gift.id,
+      { shippingAddress: '1 rue' },
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
     await expectExactLedger(community.id);
   });

@@ -64,10 +64,10 @@ describe('redemption notifications', () => {
       ['notification.reward', 'fr'],
       ['notification.reward', 'fr'],
     ]);
-    expect(mails[1]!.subject).toBe('Refusée : « Mug »');
-    expect(mails[1]!.text_body).toContain('Sold out');
-    expect(mails[1]!.text_body).toContain('/unsubscribe/');
-    expect(mails[1]!.headers).toMatchObject({ 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+    expect(mails[1].subject).toBe('Refusée : « Mug »');
+    expect(mails[1].text_body).toContain('Sold out');
+    expect(mails[1].text_body).toContain('/unsubscribe/');
+    expect(mails[1].headers).toMatchObject({ 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
   });
 
   it('keeps a voucher to one notification, emails nobody who turned reward emails off, and never twice', async () => {

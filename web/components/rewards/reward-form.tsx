@@ -59,6 +59,11 @@ function ZoneField() {
   return <input type="hidden" name="tzOffset" value={offset} />;
 }
 
+/** A whole-number field (a phone shows its numeric keypad). */
+function NumberField(props: Omit<Parameters<typeof Field>[0], 'type' | 'inputMode'>) {
+  return <Field type="number" inputMode="numeric" {...props} />;
+}
+
 /** Reads a reward form into the API's body (numbers as numbers, empty optional fields as null). */
 export function rewardInput(form: FormData, creating: boolean): Record<string, unknown> {
   const text = (name: string) => {
@@ -133,42 +138,34 @@ export function RewardForm({
         defaultValue={reward?.description}
         error={errors?.description}
       />
-      <Field
+      <NumberField
         label={t('rewards.field.cost')}
         name="cost"
-        type="number"
-        inputMode="numeric"
         min={1}
         required
         defaultValue={num(reward?.cost)}
         error={errors?.cost}
       />
       {reward?.kind === 'voucher' ? null : (
-        <Field
+        <NumberField
           label={t('rewards.field.stock')}
           name="stock"
-          type="number"
-          inputMode="numeric"
           min={0}
           defaultValue={num(reward?.stock)}
           help={t('rewards.field.stockHelp')}
           error={errors?.stock}
         />
       )}
-      <Field
+      <NumberField
         label={t('rewards.field.perMemberLimit')}
         name="perMemberLimit"
-        type="number"
-        inputMode="numeric"
         min={1}
         defaultValue={num(reward?.perMemberLimit)}
         error={errors?.perMemberLimit}
       />
-      <Field
+      <NumberField
         label={t('rewards.field.minLifetimePoints')}
         name="minLifetimePoints"
-        type="number"
-        inputMode="numeric"
         min={0}
         defaultValue={num(reward?.minLifetimePoints)}
         error={errors?.minLifetimePoints}
@@ -188,11 +185,9 @@ export function RewardForm({
       <ZoneField />
       {reward && reward.kind !== 'cashout' ? null : (
         <>
-          <Field
+          <NumberField
             label={t('rewards.field.pointsPerUnit')}
             name="pointsPerUnit"
-            type="number"
-            inputMode="numeric"
             min={1}
             defaultValue={num(reward?.cashOut?.pointsPerUnit)}
             help={t('rewards.field.pointsPerUnitHelp')}

@@ -49,3 +49,26 @@ export type RedemptionPayload = {
   /** `redemption.requested` of a voucher: approved and fulfilled in the same transaction. */
   autoApproved?: boolean;
 };
+
+/** The payload of a redemption event, from the redemption's row as it now stands. */
+export function redemptionPayloadOf(
+  row: {
+    id: string;
+    community_id: string;
+    reward_id: string;
+    member_id: string;
+    cost: number;
+    status: RedemptionStatus;
+  },
+  rewardKind: RewardKind,
+): RedemptionPayload {
+  return {
+    communityId: row.community_id,
+    redemptionId: row.id,
+    rewardId: row.reward_id,
+    rewardKind,
+    memberId: row.member_id,
+    cost: row.cost,
+    status: row.status,
+  };
+}

@@ -3,7 +3,7 @@ import type { Ctx } from '../../../../platform/context.ts';
 import { AppError } from '../../../../platform/errors/app-error.ts';
 import { validate } from '../../../../platform/http/validation.ts';
 import { transact } from '../../../../platform/kernel.ts';
-import { CatalogueEvents, type RedemptionPayload } from '../catalogue.events.ts';
+import { CatalogueEvents, redemptionPayloadOf } from '../catalogue.events.ts';
 import { redemptionPolicy } from '../catalogue.policy.ts';
 import { lockRedemption, updateRedemptionRow } from '../catalogue.repository.ts';
 import { CancelBody, type RedemptionDto } from '../catalogue.schemas.ts';
@@ -39,15 +39,7 @@ export async function cancelRedemption({
       throw new AppError('conflict', { messageKey: 'rewards.error.alreadyDecided' });
     const row = await updateRedemptionRow(trx, current.id, { status: 'cancelled', decided_at: new Date() });
     await refundRedemption(trx, row, { actorUserId, reason: null });
-    const payload: RedemptionPayload = {
-      communityId,
-      redemptionId: row.id,
-      rewardId: row.reward_id,
-      rewardKind: resource.redemption.reward_kind,
-      memberId: row.member_id,
-      cost: row.cost,
-      status: 'cancelled',
-    };
+    const payload = redemptionPayloadOf(row, resource.redemption.reward_kind);
     await emit({ type: CatalogueEvents.redemptionCancelled, communityId, actorUserId, payload });
   });
   return reloadRedemption(ctx, ctx.kernel.db, resource, redemptionId);

@@ -4,7 +4,7 @@ import type { Ctx } from '../../../../platform/context.ts';
 import { AppError } from '../../../../platform/errors/app-error.ts';
 import { validate } from '../../../../platform/http/validation.ts';
 import { transact } from '../../../../platform/kernel.ts';
-import { CatalogueEvents, type RedemptionPayload } from '../catalogue.events.ts';
+import { CatalogueEvents, redemptionPayloadOf } from '../catalogue.events.ts';
 import { redemptionPolicy } from '../catalogue.policy.ts';
 import { lockRedemption, updateRedemptionRow } from '../catalogue.repository.ts';
 import { DecideBody, type RedemptionDto } from '../catalogue.schemas.ts';
@@ -51,15 +51,7 @@ export async function decideRedemption({
       decided_at: new Date(),
     });
     if (status === 'rejected') await refundRedemption(trx, row, { actorUserId, reason });
-    const payload: RedemptionPayload = {
-      communityId,
-      redemptionId: row.id,
-      rewardId: row.reward_id,
-      rewardKind: resource.redemption.reward_kind,
-      memberId: row.member_id,
-      cost: row.cost,
-      status,
-    };
+    const payload = redemptionPayloadOf(row, resource.redemption.reward_kind);
     const type =
       status === 'approved' ? CatalogueEvents.redemptionApproved : CatalogueEvents.redemptionRejected;
     await emit({ type, communityId, actorUserId, payload });

@@ -4,7 +4,7 @@ import type { Ctx } from '../../../../platform/context.ts';
 import { AppError } from '../../../../platform/errors/app-error.ts';
 import { validate } from '../../../../platform/http/validation.ts';
 import { transact } from '../../../../platform/kernel.ts';
-import { CatalogueEvents, type RedemptionPayload } from '../catalogue.events.ts';
+import { CatalogueEvents, redemptionPayloadOf } from '../catalogue.events.ts';
 import { redemptionPolicy } from '../catalogue.policy.ts';
 import { lockRedemption, updateRedemptionRow } from '../catalogue.repository.ts';
 import { FulfillBody, type RedemptionDto } from '../catalogue.schemas.ts';
@@ -43,15 +43,7 @@ export async function fulfillRedemption({
       fulfilled_at: new Date(),
       ...(note ? { reason: note } : {}),
     });
-    const payload: RedemptionPayload = {
-      communityId,
-      redemptionId: row.id,
-      rewardId: row.reward_id,
-      rewardKind: resource.redemption.reward_kind,
-      memberId: row.member_id,
-      cost: row.cost,
-      status: 'fulfilled',
-    };
+    const payload = redemptionPayloadOf(row, resource.redemption.reward_kind);
     await emit({ type: CatalogueEvents.redemptionFulfilled, communityId, actorUserId, payload });
     await writeAudit(trx, {
       communityId,

@@ -6,7 +6,7 @@ import { validate } from '../../../../platform/http/validation.ts';
 import { transact } from '../../../../platform/kernel.ts';
 import { appendLedgerEntries, lockBalance } from '../../ledger.repository.ts';
 import { UNAVAILABLE_KEYS, unavailableReason } from '../availability.ts';
-import { CatalogueEvents, type RedemptionPayload } from '../catalogue.events.ts';
+import { CatalogueEvents, redemptionPayloadOf } from '../catalogue.events.ts';
 import { cataloguePolicy } from '../catalogue.policy.ts';
 import {
   addStock,
@@ -67,7 +67,7 @@ export async function redeemReward({
       if (refused) throw new AppError('conflict', { messageKey: UNAVAILABLE_KEYS[refused] });
       const voucher = current.kind === 'voucher';
       const id = newId();
-      await insertRedemption(trx, {
+      const inserted = await insertRedemption(trx, {
         id,
         community_id: communityId,
         reward_id: current.id,
@@ -95,14 +95,9 @@ export async function redeemReward({
           idempotencyKey: `redeem:${id}`,
         },
       ]);
-      const payload: RedemptionPayload = {
-        communityId,
-        redemptionId: id,
-        rewardId: current.id,
-        rewardKind: current.kind,
-        memberId: member.id,
-        cost: current.cost,
-        status: 'requested',
+      // A voucher's redemption is fulfilled already; its first event still says it was requested.
+      const payload = {
+        ...redemptionPayloadOf({ ...inserted, status: 'requested' }, current.kind),
         ...(voucher ? { autoApproved: true } : {}),
       };
       const actorUserId = ctx.actor!.userId;

@@ -31,6 +31,8 @@ import { registerCases } from './modules/support/cases/cases.module.ts';
 import { registerRewards } from './modules/rewards/rewards.module.ts';
 import { pointsRoutes } from './modules/rewards/rewards.routes.ts';
 import { standingRoutes } from './modules/rewards/standing.routes.ts';
+import { catalogueRoutes } from './modules/rewards/catalogue/catalogue.routes.ts';
+import { registerCatalogue } from './modules/rewards/catalogue/catalogue.module.ts';
 import { registerWeb } from './web/handler.ts';
 
 /** Options of `buildApp`: whether to serve the React Router web app (needs `npm run build`). */
@@ -98,6 +100,7 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
         { name: 'search', description: 'Search, similar questions and deflection' },
         { name: 'notifications', description: 'Follows, notifications, email preferences, unsubscribe' },
         { name: 'points', description: 'Points rules, balances, ledger, ranks, badges, leaderboards' },
+        { name: 'rewards', description: 'The rewards catalogue, voucher codes and redemptions' },
       ],
     },
   });
@@ -131,6 +134,7 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
       await api.register(moderationRoutes, { kernel });
       await api.register(pointsRoutes, { kernel });
       await api.register(standingRoutes, { kernel });
+      await api.register(catalogueRoutes, { kernel });
     },
     { prefix: '/api/v1' },
   );
@@ -150,4 +154,5 @@ function modulesInit(kernel: Kernel): void {
   registerCases(kernel);
   registerNotifications(kernel);
   registerRewards(kernel);
+  registerCatalogue(kernel);
 }

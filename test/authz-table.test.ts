@@ -15,6 +15,7 @@ import { tinyPng } from './image-fixtures.ts';
 import { seedBoard, seedReply, seedTopic } from './support-fixtures.ts';
 import { seedCase } from './case-fixtures.ts';
 import { seedAward, seedBadge, seedPointsFlag } from './points-fixtures.ts';
+import { giveEveryonePoints, seedRedemption, seedReward, seedVoucher } from './reward-fixtures.ts';
 
 /** The columns of the table, in order. */
 const ROLES = [
@@ -500,6 +501,95 @@ const TABLE: Record<string, Case> = {
     expect: [401, 403, 403, 403, 200, 200, 200, 200],
     hidden: [404, 404, 403, 403, 200, 200, 200, 200],
     request: async (f) => ({ url: `${C(f)}/deflections/stats` }),
+  },
+  // Rewards catalogue. Whoever reads the community sees its catalogue; moderators and admins (and platform
+  // admins) run it and its redemption queue; members and experts redeem with their points (staff roles do
+  // not); only the redeemer (the target member here) cancels their own request.
+  'GET /api/v1/communities/:community/rewards': {
+    expect: [401, 403, 200, 200, 200, 200, 200, 200],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 200],
+    request: async (f) => {
+      await seedReward(f.community.id);
+      return { url: `${C(f)}/rewards` };
+    },
+  },
+  'POST /api/v1/communities/:community/rewards': {
+    expect: [401, 403, 403, 403, 201, 403, 201, 201],
+    hidden: [404, 404, 403, 403, 201, 403, 201, 201],
+    request: async (f) => ({
+      url: `${C(f)}/rewards`,
+      payload: { kind: 'gift', title: 'Table mug', cost: 100 },
+    }),
+  },
+  'GET /api/v1/communities/:community/rewards/:rewardId': {
+    expect: [401, 403, 200, 200, 200, 200, 200, 200],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/rewards/${(await seedReward(f.community.id)).id}` }),
+  },
+  'PATCH /api/v1/communities/:community/rewards/:rewardId': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({
+      url: `${C(f)}/rewards/${(await seedReward(f.community.id)).id}`,
+      payload: { cost: 150 },
+    }),
+  },
+  'POST /api/v1/communities/:community/rewards/:rewardId/voucher-codes': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({
+      url: `${C(f)}/rewards/${(await seedVoucher(f.community.id, [])).id}/voucher-codes`,
+      payload: { csv: 'code\nTABLE-1\nTABLE-2' },
+    }),
+  },
+  'POST /api/v1/communities/:community/rewards/:rewardId/redemptions': {
+    expect: [401, 403, 201, 201, 403, 403, 403, 403],
+    hidden: [404, 404, 201, 201, 403, 403, 403, 403],
+    request: async (f) => {
+      await giveEveryonePoints(f.community.id, 100);
+      const reward = await seedReward(f.community.id, { cost: 50 });
+      return {
+        url: `${C(f)}/rewards/${reward.id}/redemptions`,
+        payload: { shippingAddress: '1 rue de la Paix' },
+      };
+    },
+  },
+  'GET /api/v1/communities/:community/redemptions': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => {
+      await seedRedemption(f.community.id, f.targetMemberId);
+      return { url: `${C(f)}/redemptions?status=requested` };
+    },
+  },
+  'GET /api/v1/communities/:community/me/redemptions': {
+    expect: [401, 403, 200, 200, 200, 200, 200, 403],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 403],
+    request: async (f) => ({ url: `${C(f)}/me/redemptions` }),
+  },
+  'POST /api/v1/communities/:community/redemptions/:redemptionId/decision': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({
+      url: `${C(f)}/redemptions/${(await seedRedemption(f.community.id, f.targetMemberId)).id}/decision`,
+      payload: { decision: 'approve' },
+    }),
+  },
+  'POST /api/v1/communities/:community/redemptions/:redemptionId/fulfilment': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({
+      url: `${C(f)}/redemptions/${(await seedRedemption(f.community.id, f.targetMemberId, 'approved')).id}/fulfilment`,
+      payload: { note: 'Shipped by the table' },
+    }),
+  },
+  'POST /api/v1/communities/:community/redemptions/:redemptionId/cancel': {
+    expect: [401, 403, 403, 403, 403, 403, 403, 403],
+    hidden: [404, 404, 403, 403, 403, 403, 403, 403],
+    request: async (f) => ({
+      url: `${C(f)}/redemptions/${(await seedRedemption(f.community.id, f.targetMemberId)).id}/cancel`,
+      payload: {},
+    }),
   },
   'GET /api/v1/me': {
     expect: [401, 200, 200, 200, 200, 200, 200, 200],

@@ -38,6 +38,10 @@ export default [
     route('points', 'routes/points.tsx'),
     route('points/admin', 'routes/points-admin.tsx'),
     route('leaderboard', 'routes/leaderboard.tsx'),
+    route('rewards', 'routes/rewards.tsx'),
+    route('rewards/mine', 'routes/rewards-mine.tsx'),
+    route('rewards/admin', 'routes/rewards-admin.tsx'),
+    route('rewards/admin/:rewardId', 'routes/rewards-edit.tsx'),
   ]),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

@@ -1,4 +1,5 @@
 import { pointsEn } from './areas/points.en.ts';
+import { rewardsEn } from './areas/rewards.en.ts';
 
 /**
  * English messages. Keys are stable; `fr.ts` must define every key (checked by the type system). Areas
@@ -6,6 +7,7 @@ import { pointsEn } from './areas/points.en.ts';
  */
 export const en = {
   ...pointsEn,
+  ...rewardsEn,
   'app.name': 'Cercle',
   'app.tagline': 'Customer communities, run by the brand, owned by their members.',
   'nav.home': 'Home',
@@ -341,6 +343,7 @@ export const en = {
   'notifications.pref.solution': 'Solutions on my questions and replies',
   'notifications.pref.mention': 'Mentions of my pseudonym',
   'notifications.pref.reminder': 'Reminders to accept a solution',
+  'notifications.pref.reward': 'My reward requests (approved, fulfilled, declined)',
   'notifications.savePreferences': 'Save email preferences',
   'notifications.preferencesSaved': 'Email preferences saved.',
   'notifications.followTopic': 'Follow this topic',

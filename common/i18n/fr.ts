@@ -1,9 +1,11 @@
 import { pointsFr } from './areas/points.fr.ts';
+import { rewardsFr } from './areas/rewards.fr.ts';
 import type { MessageKey } from './en.ts';
 
 /** French messages: the type requires a translation for every English key. */
 export const fr: Record<MessageKey, string> = {
   ...pointsFr,
+  ...rewardsFr,
   'app.name': 'Cercle',
   'app.tagline': 'Des communautés de clients, animées par la marque, appartenant à leurs membres.',
   'nav.home': 'Accueil',
@@ -346,6 +348,7 @@ export const fr: Record<MessageKey, string> = {
   'notifications.pref.solution': 'Les solutions sur mes questions et mes réponses',
   'notifications.pref.mention': 'Les mentions de mon pseudonyme',
   'notifications.pref.reminder': 'Les rappels pour accepter une solution',
+  'notifications.pref.reward': 'Mes demandes de récompenses (validées, honorées, refusées)',
   'notifications.savePreferences': 'Enregistrer les préférences d’e-mail',
   'notifications.preferencesSaved': 'Préférences d’e-mail enregistrées.',
   'notifications.followTopic': 'Suivre ce sujet',

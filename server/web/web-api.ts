@@ -79,6 +79,17 @@ import { revokeBadge } from '../modules/rewards/commands/revoke-badge.ts';
 import { updatePointRules } from '../modules/rewards/commands/update-point-rules.ts';
 import { updatePointsPreferences } from '../modules/rewards/commands/update-points-preferences.ts';
 import { updateRanks } from '../modules/rewards/commands/update-ranks.ts';
+import { cancelRedemption } from '../modules/rewards/catalogue/commands/cancel-redemption.ts';
+import { createReward } from '../modules/rewards/catalogue/commands/create-reward.ts';
+import { decideRedemption } from '../modules/rewards/catalogue/commands/decide-redemption.ts';
+import { fulfillRedemption } from '../modules/rewards/catalogue/commands/fulfill-redemption.ts';
+import { getReward } from '../modules/rewards/catalogue/commands/get-reward.ts';
+import { importVoucherCodes } from '../modules/rewards/catalogue/commands/import-voucher-codes.ts';
+import { listMyRedemptions } from '../modules/rewards/catalogue/commands/list-my-redemptions.ts';
+import { listRedemptions } from '../modules/rewards/catalogue/commands/list-redemptions.ts';
+import { listRewards } from '../modules/rewards/catalogue/commands/list-rewards.ts';
+import { redeemReward } from '../modules/rewards/catalogue/commands/redeem-reward.ts';
+import { updateReward } from '../modules/rewards/catalogue/commands/update-reward.ts';
 
 /** A better-auth call's outcome as the web needs it: status, cookies to forward, JSON body. */
 export interface AuthResult {
@@ -242,6 +253,26 @@ export function createWebApi(ctx: Ctx, headers: Headers) {
     listMemberBadges: (community: string, memberId: string) => listMemberBadges({ ctx, community, memberId }),
     getLeaderboard: (community: string, query: Record<string, unknown> = {}) =>
       getLeaderboard({ ctx, community, query }),
+    listRewards: (community: string, query: Record<string, unknown> = {}) =>
+      listRewards({ ctx, community, query }),
+    getReward: (community: string, rewardId: string) => getReward({ ctx, community, rewardId }),
+    createReward: (community: string, input: unknown) => createReward({ ctx, community, input }),
+    updateReward: (community: string, rewardId: string, input: unknown) =>
+      updateReward({ ctx, community, rewardId, input }),
+    importVoucherCodes: (community: string, rewardId: string, input: unknown) =>
+      importVoucherCodes({ ctx, community, rewardId, input }),
+    redeemReward: (community: string, rewardId: string, input: unknown) =>
+      redeemReward({ ctx, community, rewardId, input }),
+    listRedemptions: (community: string, query: Record<string, unknown> = {}) =>
+      listRedemptions({ ctx, community, query }),
+    listMyRedemptions: (community: string, query: Record<string, unknown> = {}) =>
+      listMyRedemptions({ ctx, community, query }),
+    decideRedemption: (community: string, redemptionId: string, input: unknown) =>
+      decideRedemption({ ctx, community, redemptionId, input }),
+    fulfillRedemption: (community: string, redemptionId: string, input: unknown) =>
+      fulfillRedemption({ ctx, community, redemptionId, input }),
+    cancelRedemption: (community: string, redemptionId: string) =>
+      cancelRedemption({ ctx, community, redemptionId, input: {} }),
     auth: {
       signUp: (body: { name: string; email: string; password: string }, next = '/') =>
         call('/sign-up/email', { ...body, callbackURL: `/verified?next=${encodeURIComponent(next)}` }),

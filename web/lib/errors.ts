@@ -2,7 +2,7 @@ import { data } from 'react-router';
 import { type Locale, translate } from '../../common/i18n/index.ts';
 
 /** The shape of a Cercle AppError, recognised structurally (the server's class is not bundled here). */
-interface AppErrorLike {
+export interface AppErrorLike {
   code: string;
   status: number;
   messageKey: string | null;
@@ -53,14 +53,18 @@ export async function attempt<T>(
   } catch (error) {
     const appError = asAppError(error);
     if (!appError) throw error;
-    const fieldErrors: Record<string, string> = {};
-    for (const field of appError.fields) {
-      const name = field.path.replace(/^\//, '').split('/')[0] ?? '';
-      fieldErrors[name] ??= translate(locale, field.key, field.params);
-    }
-    const formError = translate(locale, appError.messageKey ?? `error.${appError.code}`);
-    return data<ActionErrors>({ fieldErrors, formError }, { status: appError.status });
+    return data<ActionErrors>(actionErrors(locale, appError), { status: appError.status });
   }
+}
+
+/** An AppError as a form shows it: the first message per top-level field, and a form-level message. */
+export function actionErrors(locale: Locale, appError: AppErrorLike): ActionErrors {
+  const fieldErrors: Record<string, string> = {};
+  for (const field of appError.fields) {
+    const name = field.path.replace(/^\//, '').split('/')[0] ?? '';
+    fieldErrors[name] ??= translate(locale, field.key, field.params);
+  }
+  return { fieldErrors, formError: translate(locale, appError.messageKey ?? `error.${appError.code}`) };
 }
 
 /** Reads a text field from form data ('' when absent). */

@@ -72,12 +72,20 @@ export default function CommunityLayout({ loaderData: community }: Route.Compone
             <NavLink to={`/c/${community.slug}/my-questions`}>{t('myQuestions.nav')}</NavLink>
           </p>
         ) : null}
-        {a.viewPoints || a.viewLeaderboard ? (
+        {a.viewPoints || a.viewLeaderboard || (a.viewRewards && (a.listOwnRedemptions || a.redeemRewards)) ? (
           <p className="community__mine">
             {a.viewPoints ? <NavLink to={`/c/${community.slug}/points`}>{t('points.nav')}</NavLink> : null}
             {a.viewPoints && a.viewLeaderboard ? ' · ' : null}
             {a.viewLeaderboard ? (
               <NavLink to={`/c/${community.slug}/leaderboard`}>{t('points.leaderboard.nav')}</NavLink>
+            ) : null}
+            {(a.viewPoints || a.viewLeaderboard) && a.viewRewards && (a.listOwnRedemptions || a.redeemRewards)
+              ? ' · '
+              : null}
+            {a.viewRewards && (a.listOwnRedemptions || a.redeemRewards) ? (
+              <NavLink to={`/c/${community.slug}/rewards`} end>
+                {t('rewards.nav')}
+              </NavLink>
             ) : null}
           </p>
         ) : null}
@@ -87,7 +95,8 @@ export default function CommunityLayout({ loaderData: community }: Route.Compone
         a.moderateContent ||
         a.viewDeflectionStats ||
         a.workCases ||
-        a.managePoints ? (
+        a.managePoints ||
+        a.manageRewards ? (
           <nav aria-label={t('community.staff')} className="tabs">
             <ul>
               {a.manageMembers ? (
@@ -103,6 +112,11 @@ export default function CommunityLayout({ loaderData: community }: Route.Compone
               {a.workCases ? (
                 <li>
                   <NavLink to={`/c/${community.slug}/cases`}>{t('case.nav')}</NavLink>
+                </li>
+              ) : null}
+              {a.manageRewards ? (
+                <li>
+                  <NavLink to={`/c/${community.slug}/rewards/admin`}>{t('rewards.navAdmin')}</NavLink>
                 </li>
               ) : null}
               {a.update ? (

@@ -8,7 +8,7 @@ import { titled } from '../lib/meta.ts';
 import type { NotificationDto } from '../../server/modules/notifications/notifications.schemas.ts';
 import type { Route } from './+types/notifications.ts';
 
-const KINDS = ['reply', 'topic', 'solution', 'mention', 'reminder'] as const;
+const KINDS = ['reply', 'topic', 'solution', 'mention', 'reminder', 'reward'] as const;
 
 export const meta = titled('notifications.title');
 
@@ -46,13 +46,17 @@ export async function action({ context, request }: Route.ActionArgs) {
 
 function NotificationItem({ item }: { item: NotificationDto }) {
   const t = useT();
-  const label = t(`notifications.kind.${item.kind}`, {
-    actor: item.actorPseudonym ?? t('notifications.someone'),
-    topic: item.topicTitle ?? '',
-  });
+  // A notification about something else than a topic (a reward request) carries its own message and link.
+  const label =
+    item.kind === 'reward' && item.params
+      ? t(`rewards.notification.${String(item.params.step)}`, item.params)
+      : t(`notifications.kind.${item.kind}`, {
+          actor: item.actorPseudonym ?? t('notifications.someone'),
+          topic: item.topicTitle ?? '',
+        });
   const href = item.topicId
     ? `/c/${item.community.slug}/t/${item.topicId}${item.replyId ? `#reply-${item.replyId}` : ''}`
-    : `/c/${item.community.slug}`;
+    : (item.linkPath ?? `/c/${item.community.slug}`);
   return (
     <li className={`notification${item.read ? '' : ' notification--unread'}`}>
       <p>

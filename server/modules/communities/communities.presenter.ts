@@ -6,6 +6,7 @@ import { communityCasePolicy } from '../support/cases/cases.policy.ts';
 import { moderationPolicy } from '../moderation/moderation.policy.ts';
 import { deflectionPolicy } from '../search/search.policy.ts';
 import { leaderboardPolicy, pointsPolicy } from '../rewards/rewards.policy.ts';
+import { cataloguePolicy } from '../rewards/catalogue/catalogue.policy.ts';
 import { type CommunityResource, communityPolicy } from './communities.policy.ts';
 import type { CommunityDto } from './communities.schemas.ts';
 
@@ -50,6 +51,7 @@ export function presentCommunity(
       ...abilitiesOf(deflectionPolicy, viewer, resource),
       ...abilitiesOf(pointsPolicy, viewer, resource),
       ...abilitiesOf(leaderboardPolicy, viewer, resource),
+      ...abilitiesOf(cataloguePolicy, viewer, resource),
     },
   };
 }

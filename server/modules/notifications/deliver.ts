@@ -13,9 +13,12 @@ import {
 } from './notifications.repository.ts';
 import { signUnsubscribeToken } from './unsubscribe-token.ts';
 
+/** The kinds of notification about a topic (a reward's are delivered by `deliverNotice`). */
+export type TopicNotificationKind = Exclude<NotificationKind, 'reward'>;
+
 /** What happened, to whom it is told, and where. */
 export interface Delivery {
-  kind: NotificationKind;
+  kind: TopicNotificationKind;
   /** The event id (or `reminder:<topicId>`): one notification per source and recipient, ever. */
   sourceKey: string;
   topic: TopicContext;
@@ -25,7 +28,7 @@ export interface Delivery {
   actorPseudonym: string | null;
 }
 
-const MAIL_KEYS: Record<NotificationKind, { subject: MessageKey; body: MessageKey }> = {
+const MAIL_KEYS: Record<TopicNotificationKind, { subject: MessageKey; body: MessageKey }> = {
   reply: { subject: 'notifications.mail.reply.subject', body: 'notifications.mail.reply.body' },
   topic: { subject: 'notifications.mail.topic.subject', body: 'notifications.mail.topic.body' },
   solution: { subject: 'notifications.mail.solution.subject', body: 'notifications.mail.solution.body' },

@@ -13,6 +13,8 @@ export function presentNotification(row: NotificationListRow): NotificationDto {
     topicTitle: row.topic_title,
     replyId: row.reply_id,
     actorPseudonym: row.actor_pseudonym,
+    linkPath: row.link_path,
+    params: row.params,
     read: row.read_at !== null,
     createdAt: row.created_at.toISOString(),
   };

@@ -233,6 +233,8 @@ export async function insertNotification(
     topic_id: string | null;
     reply_id: string | null;
     actor_pseudonym: string | null;
+    link_path?: string | null;
+    params?: string | null;
   },
 ): Promise<string | null> {
   const inserted = await db
@@ -334,6 +336,8 @@ export async function listNotificationRows(
       'n.topic_id',
       'n.reply_id',
       'n.actor_pseudonym',
+      'n.link_path',
+      'n.params',
       'n.read_at',
       'n.created_at',
       'c.slug as community_slug',
@@ -422,4 +426,13 @@ export async function claimReminder(db: Queryable, topicId: string, communityId:
     .returning('topic_id')
     .executeTakeFirst();
   return !!row;
+}
+
+/** A community's slug, name and language: what a notification's link and email need. */
+export async function findCommunityFacts(db: Queryable, communityId: string) {
+  return db
+    .selectFrom('communities')
+    .select(['id', 'slug', 'name', 'default_locale'])
+    .where('id', '=', communityId)
+    .executeTakeFirst();
 }

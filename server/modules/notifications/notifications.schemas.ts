@@ -6,6 +6,7 @@ const Kind = Type.Union([
   Type.Literal('solution'),
   Type.Literal('mention'),
   Type.Literal('reminder'),
+  Type.Literal('reward'),
 ]);
 
 /** Follow or stop following a topic or a board. */
@@ -36,6 +37,9 @@ export const Notification = Type.Object({
   topicTitle: Type.Union([Type.String(), Type.Null()]),
   replyId: Type.Union([Type.String(), Type.Null()]),
   actorPseudonym: Type.Union([Type.String(), Type.Null()]),
+  /** Non-topic notifications (rewards): the web path to open and the message's parameters. */
+  linkPath: Type.Union([Type.String(), Type.Null()]),
+  params: Type.Union([Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])), Type.Null()]),
   read: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
 });
@@ -70,6 +74,7 @@ export const EmailPreferences = Type.Object({
   solution: Type.Boolean(),
   mention: Type.Boolean(),
   reminder: Type.Boolean(),
+  reward: Type.Boolean(),
 });
 /** Email preferences (type). */
 export type EmailPreferencesDto = Static<typeof EmailPreferences>;

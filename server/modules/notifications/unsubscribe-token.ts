@@ -9,6 +9,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'solution',
   'mention',
   'reminder',
+  'reward',
 ];
 
 function signature(secret: string, userId: string, kind: NotificationKind): string {

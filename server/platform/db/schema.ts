@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CatalogueTables } from './schema-catalogue.ts';
 import type { RewardsTables } from './schema-rewards.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
@@ -345,7 +346,7 @@ export interface UploadTable {
 }
 
 /** What a notification is about (migration 0010). */
-export type NotificationKind = 'reply' | 'topic' | 'solution' | 'mention' | 'reminder';
+export type NotificationKind = 'reply' | 'topic' | 'solution' | 'mention' | 'reminder' | 'reward';
 
 /** A member following a topic or a board; `following = false` remembers an explicit unfollow. */
 export interface FollowTable {
@@ -369,6 +370,9 @@ export interface NotificationTable {
   topic_id: string | null;
   reply_id: string | null;
   actor_pseudonym: string | null;
+  /** Non-topic notifications (rewards): the web path they open and their message parameters. */
+  link_path: string | null;
+  params: ColumnType<Record<string, string | number> | null, string | null | undefined, string | null>;
   read_at: NullableTimestamp;
   created_at: Timestamp;
 }
@@ -471,7 +475,7 @@ export interface DeflectionViewTable {
  * The Kysely database interface: every table Cercle's code may query. Areas added later declare their
  * tables in a `schema-<area>.ts` file beside this one, extended here.
  */
-export interface DB extends RewardsTables {
+export interface DB extends RewardsTables, CatalogueTables {
   auth_user: AuthUserTable;
   auth_session: AuthSessionTable;
   auth_account: AuthAccountTable;

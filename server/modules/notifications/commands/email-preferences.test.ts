@@ -7,7 +7,7 @@ beforeAll(async () => {
   await testApp();
 });
 
-const allOn = { reply: true, topic: true, solution: true, mention: true, reminder: true };
+const allOn = { reply: true, topic: true, solution: true, mention: true, reminder: true, reward: true };
 
 describe('email preferences', () => {
   it('rejects bad input', async () => {

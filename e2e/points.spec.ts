@@ -13,7 +13,7 @@ import {
 
 test.use({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(40) });
 
-test('a reply accepted as a solution earns pending points that staff then validate', async ({
+test('a reply accepted as a solution earns pending points that staff validate and the member spends on a voucher', async ({
   page,
   browser,
 }) => {
@@ -95,4 +95,25 @@ test('a reply accepted as a solution earns pending points that staff then valida
   await page.getByRole('button', { name: 'Afficher' }).click();
   await expect(page.getByRole('row').filter({ hasText: pseudonym })).toContainText('20');
   await expectAccessible(page);
+
+  // The member turns the available points into a voucher and sees its code (rewards.spec.ts covers a
+  // refused redemption and the points coming back).
+  const voucher = await api.post(`${base}/rewards`, {
+    data: { kind: 'voucher', title: 'Bon atelier', cost: 10, description: 'Un réglage offert.' },
+  });
+  expect(voucher.status()).toBe(201);
+  const voucherId = ((await voucher.json()) as { id: string }).id;
+  expect(
+    (
+      await api.post(`${base}/rewards/${voucherId}/voucher-codes`, { data: { csv: 'ATELIER-E2E-1\n' } })
+    ).status(),
+  ).toBe(200);
+  await page.getByRole('link', { name: 'Récompenses', exact: true }).click();
+  await expect(page.getByText('Vos points disponibles : 15')).toBeVisible();
+  await page
+    .locator('.reward', { hasText: 'Bon atelier' })
+    .getByRole('button', { name: 'Échanger contre 10 points' })
+    .click();
+  await expect(page.getByRole('status')).toContainText('ATELIER-E2E-1');
+  await expect(page.getByText('Vos points disponibles : 5')).toBeVisible();
 });

@@ -59,9 +59,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CHECK ((status = 'fulfilled') = (fulfilled_at IS NOT NULL)),
       CHECK (status = 'requested' OR decided_at IS NOT NULL)
     );
-    CREATE INDEX redemptions_queue_idx ON redemptions (community_id, status, created_at, id);
-    CREATE INDEX redemptions_community_idx ON redemptions (community_id, created_at DESC, id DESC);
-    CREATE INDEX redemptions_member_idx ON redemptions (member_id, created_at DESC, id DESC);
+    -- Lists page by id: a time-ordered UUID v7, exact where a timestamp's microseconds are not.
+    CREATE INDEX redemptions_queue_idx ON redemptions (community_id, status, id);
+    CREATE INDEX redemptions_community_idx ON redemptions (community_id, id);
+    CREATE INDEX redemptions_member_idx ON redemptions (member_id, id);
     CREATE INDEX redemptions_member_reward_idx ON redemptions (member_id, reward_id)
       WHERE status IN ('requested', 'approved', 'fulfilled');
 

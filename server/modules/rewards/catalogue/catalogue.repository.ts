@@ -236,7 +236,7 @@ export type RedemptionDetailRow = NonNullable<Awaited<ReturnType<typeof findRede
 
 /**
  * One page of redemptions, oldest first: the community's queue (staff), or one member's own when
- * `memberId` is given (newest first).
+ * `memberId` is given (newest first). Pages are keyed by id (a time-ordered UUID v7).
  */
 export async function listRedemptionRows(
   db: Queryable,
@@ -245,24 +245,16 @@ export async function listRedemptionRows(
     memberId: string | null;
     status: RedemptionStatus | null;
     limit: number;
-    after: [string, string] | null;
+    after: string | null;
   },
 ): Promise<RedemptionDetailRow[]> {
   let query = redemptionDetails(db).where('r.community_id', '=', communityId);
   if (options.memberId) query = query.where('r.member_id', '=', options.memberId);
   if (options.status) query = query.where('r.status', '=', options.status);
   const newestFirst = !!options.memberId;
-  if (options.after) {
-    const [createdAt, id] = options.after;
-    const at = new Date(createdAt);
-    query = newestFirst
-      ? query.where(sql<boolean>`(r.created_at, r.id) < (${at}, ${id})`)
-      : query.where(sql<boolean>`(r.created_at, r.id) > (${at}, ${id})`);
-  }
-  const direction = newestFirst ? 'desc' : 'asc';
+  if (options.after) query = query.where('r.id', newestFirst ? '<' : '>', options.after);
   return query
-    .orderBy('r.created_at', direction)
-    .orderBy('r.id', direction)
+    .orderBy('r.id', newestFirst ? 'desc' : 'asc')
     .limit(options.limit + 1)
     .execute();
 }

@@ -20,7 +20,7 @@ export async function listRedemptionPage(
   scope: 'community' | 'mine',
 ): Promise<{ items: RedemptionDto[]; nextCursor: string | null }> {
   const q = validate(ListRedemptionsQuery, query);
-  const after = decodeCursor(q.cursor, ['timestamp', 'uuid']) as [string, string] | null;
+  const after = decodeCursor(q.cursor, ['uuid'])?.[0] ?? null;
   const resource = await loadCatalogue(ctx, community);
   authorize(cataloguePolicy, scope === 'mine' ? 'listOwnRedemptions' : 'manageRewards', ctx.actor, resource);
   const limit = q.limit ?? 20;
@@ -34,6 +34,6 @@ export async function listRedemptionPage(
     rows,
     limit,
     (row) => viewRedemption(ctx, resource, row),
-    (row) => [row.created_at.toISOString(), row.id],
+    (row) => [row.id],
   );
 }

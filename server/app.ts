@@ -28,6 +28,7 @@ import { searchRoutes } from './modules/search/search.routes.ts';
 import { supportMediaRoutes, uploadFileRoutes } from './modules/support/support-media.routes.ts';
 import { casesRoutes } from './modules/support/cases/cases.routes.ts';
 import { registerCases } from './modules/support/cases/cases.module.ts';
+import { liveRoutes } from './modules/live/live.routes.ts';
 import { registerWeb } from './web/handler.ts';
 
 /** Options of `buildApp`: whether to serve the React Router web app (needs `npm run build`). */
@@ -94,6 +95,7 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
         { name: 'cases', description: 'Support cases: escalation, the case queue, official answers' },
         { name: 'search', description: 'Search, similar questions and deflection' },
         { name: 'notifications', description: 'Follows, notifications, email preferences, unsubscribe' },
+        { name: 'live', description: 'Live sessions: focus groups, guide, invitations, transcripts' },
       ],
     },
   });
@@ -125,6 +127,7 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
       await api.register(casesRoutes, { kernel });
       await api.register(notificationsRoutes, { kernel });
       await api.register(moderationRoutes, { kernel });
+      await api.register(liveRoutes, { kernel });
     },
     { prefix: '/api/v1' },
   );

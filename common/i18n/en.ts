@@ -1,3 +1,4 @@
+import { liveEn } from './areas/live.en.ts';
 import { pointsEn } from './areas/points.en.ts';
 
 /**
@@ -6,6 +7,7 @@ import { pointsEn } from './areas/points.en.ts';
  */
 export const en = {
   ...pointsEn,
+  ...liveEn,
   'app.name': 'Cercle',
   'app.tagline': 'Customer communities, run by the brand, owned by their members.',
   'nav.home': 'Home',

@@ -1,9 +1,11 @@
+import { liveFr } from './areas/live.fr.ts';
 import { pointsFr } from './areas/points.fr.ts';
 import type { MessageKey } from './en.ts';
 
 /** French messages: the type requires a translation for every English key. */
 export const fr: Record<MessageKey, string> = {
   ...pointsFr,
+  ...liveFr,
   'app.name': 'Cercle',
   'app.tagline': 'Des communautés de clients, animées par la marque, appartenant à leurs membres.',
   'nav.home': 'Accueil',

@@ -29,6 +29,7 @@ import { supportMediaRoutes, uploadFileRoutes } from './modules/support/support-
 import { casesRoutes } from './modules/support/cases/cases.routes.ts';
 import { registerCases } from './modules/support/cases/cases.module.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
+import { registerLive } from './modules/live/live.module.ts';
 import { registerWeb } from './web/handler.ts';
 
 /** Options of `buildApp`: whether to serve the React Router web app (needs `npm run build`). */
@@ -146,4 +147,5 @@ function modulesInit(kernel: Kernel): void {
   registerSearch(kernel);
   registerCases(kernel);
   registerNotifications(kernel);
+  registerLive(kernel);
 }

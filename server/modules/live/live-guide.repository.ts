@@ -75,13 +75,11 @@ export async function upsertSection(
     .insertInto('live_guide_sections')
     .values(values)
     .onConflict((oc) =>
-      oc
-        .column('id')
-        .doUpdateSet({
-          position: values.position,
-          title: values.title,
-          planned_minutes: values.planned_minutes,
-        }),
+      oc.column('id').doUpdateSet({
+        position: values.position,
+        title: values.title,
+        planned_minutes: values.planned_minutes,
+      }),
     )
     .execute();
 }

@@ -7,14 +7,14 @@ import type { Insertable } from 'kysely';
  * Takes the session's next room sequence number. The counter row stays locked until the transaction
  * ends, so numbers are given in commit order and never twice (the unique `(session_id, seq)` backs it).
  */
-export async function takeSeq(db: Queryable, sessionId: string): Promise<number> {
+export async function takeSeq(db: Queryable, sessionId: string) {
   const row = await db
     .updateTable('live_sessions')
     .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
     .where('id', '=', sessionId)
-    .returning('last_seq')
+    .returning(['last_seq', 'status'])
     .executeTakeFirstOrThrow();
-  return Number(row.last_seq);
+  return { seq: Number(row.last_seq), status: row.status };
 }
 
 /** Takes the session's next backroom sequence number (its own counter). */
@@ -35,6 +35,7 @@ export async function insertEntry(db: Queryable, values: Insertable<LiveMessageT
 
 const entryColumns = [
   'e.id',
+  'e.session_id',
   'e.seq',
   'e.kind',
   'e.author_member_id',
@@ -51,6 +52,9 @@ const entryColumns = [
   'pm.pseudonym as private_pseudonym',
   'i.blind as item_blind',
   'i.revealed_at as item_revealed_at',
+  'i.kind as item_kind',
+  'i.question_type as item_question_type',
+  'i.options as item_options',
 ] as const;
 
 function entries(db: Queryable) {
@@ -63,7 +67,7 @@ function entries(db: Queryable) {
 }
 
 /** A stored room entry with what presenting it needs (pseudonyms, the blind state of its question). */
-export type EntryRow = Awaited<ReturnType<typeof findEntry>> & object;
+export type EntryRow = NonNullable<Awaited<ReturnType<typeof findEntry>>>;
 
 /** One room entry by sequence number. */
 export async function findEntry(db: Queryable, sessionId: string, seq: number) {
@@ -115,6 +119,23 @@ export async function listAnswerers(db: Queryable, itemId: string): Promise<stri
     .where('deleted_at', 'is', null)
     .execute();
   return rows.map((r) => r.author_member_id).filter((id): id is string => !!id);
+}
+
+/** The questions a member answered among a session's entries (what they may see of blind questions). */
+export async function listAnsweredItems(
+  db: Queryable,
+  sessionId: string,
+  memberId: string,
+): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('live_messages')
+    .select('item_id')
+    .distinct()
+    .where('session_id', '=', sessionId)
+    .where('author_member_id', '=', memberId)
+    .where('kind', '=', 'answer')
+    .execute();
+  return new Set(rows.map((r) => r.item_id).filter((id): id is string => !!id));
 }
 
 /** How many entries a member wrote in the session since `since` (rate limits). */
@@ -225,8 +246,8 @@ export async function decideSuggestion(
   db: Queryable,
   suggestionId: string,
   decision:
-    | { status: 'approved'; postedBody: string; roomSeq: number; by: string }
-    | { status: 'rejected'; by: string },
+    | { status: 'approved'; postedBody: string; roomSeq: number; by: string | null }
+    | { status: 'rejected'; by: string | null },
 ): Promise<void> {
   await db
     .updateTable('live_probe_suggestions')

@@ -300,3 +300,78 @@ export async function countInvited(db: Queryable, sessionId: string): Promise<nu
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/**
+ * Everything that decides what a user may do in a session's room, in one query: the session, its
+ * community, the user's membership, staff role and participant row.
+ */
+export async function findRoomFacts(db: Queryable, sessionId: string, userId: string | null) {
+  if (!isUuid(sessionId)) return undefined;
+  const user = userId ?? '00000000-0000-0000-0000-000000000000';
+  return db
+    .selectFrom('live_sessions as s')
+    .innerJoin('communities as c', 'c.id', 's.community_id')
+    .leftJoin('memberships as m', (join) =>
+      join.onRef('m.community_id', '=', 's.community_id').on('m.user_id', '=', user),
+    )
+    .leftJoin('live_staff as st', (join) =>
+      join.onRef('st.session_id', '=', 's.id').onRef('st.member_id', '=', 'm.id'),
+    )
+    .leftJoin('live_participants as p', (join) =>
+      join.onRef('p.session_id', '=', 's.id').onRef('p.member_id', '=', 'm.id'),
+    )
+    .selectAll('s')
+    .select([
+      'c.slug as community_slug',
+      'c.visibility as community_visibility',
+      'c.join_policy as community_join_policy',
+      'm.id as member_id',
+      'm.role as member_role',
+      'm.status as member_status',
+      'm.pseudonym as member_pseudonym',
+      'st.role as staff_role',
+      'p.id as participant_id',
+      'p.invitation as participant_invitation',
+      'p.attendance as participant_attendance',
+      'p.muted as participant_muted',
+    ])
+    .where('s.id', '=', sessionId)
+    .executeTakeFirst();
+}
+
+/** Locks the participants of a session among `memberIds` (all of them without it) for an attendance change. */
+export async function lockParticipants(
+  db: Queryable,
+  sessionId: string,
+  memberIds: readonly string[] | null,
+) {
+  let query = db.selectFrom('live_participants').selectAll().where('session_id', '=', sessionId);
+  if (memberIds) {
+    if (memberIds.length === 0) return [];
+    query = query.where('member_id', 'in', memberIds);
+  }
+  return query.orderBy('id').forUpdate().execute();
+}
+
+/** Closes the attendance of everyone still admitted when a session ends; returns who attended. */
+export async function closeAttendance(db: Queryable, sessionId: string) {
+  await db
+    .updateTable('live_participants')
+    .set({ left_at: sql<Date>`coalesce(left_at, now())` })
+    .where('session_id', '=', sessionId)
+    .where('attendance', '=', 'admitted')
+    .execute();
+  await db
+    .updateTable('live_participants')
+    .set({ attendance: 'left', left_at: sql<Date>`coalesce(left_at, now())` })
+    .where('session_id', '=', sessionId)
+    .where('attendance', '=', 'waiting')
+    .execute();
+  return db
+    .selectFrom('live_participants')
+    .select(['member_id', 'admitted_at', 'left_at'])
+    .where('session_id', '=', sessionId)
+    .where('admitted_at', 'is not', null)
+    .orderBy('member_id')
+    .execute();
+}

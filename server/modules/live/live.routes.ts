@@ -40,15 +40,13 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{ kernel: Kernel }> = async (
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await createLiveSession({
-            ctx: ctxOf(kernel, request),
-            community: request.params.community,
-            input: request.body,
-          }),
-        ),
+      reply.status(201).send(
+        await createLiveSession({
+          ctx: ctxOf(kernel, request),
+          community: request.params.community,
+          input: request.body,
+        }),
+      ),
   );
   app.get(
     base,

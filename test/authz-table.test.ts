@@ -478,6 +478,16 @@ const TABLE: Record<string, Case> = {
     hidden: [404, 404, 200, 404, 403, 404, 403, 403],
     request: async (f) => ({ url: `${await liveTarget(f)}/invitation`, payload: { response: 'accepted' } }),
   },
+  'GET /api/v1/communities/:community/live-sessions/:sessionId/transcript': {
+    expect: [401, 404, 403, 404, 200, 404, 200, 200],
+    hidden: [404, 404, 403, 404, 200, 404, 200, 200],
+    request: async (f) => ({ url: `${await liveTarget(f)}/transcript` }),
+  },
+  'GET /api/v1/communities/:community/live-sessions/:sessionId/transcript/export': {
+    expect: [401, 404, 403, 404, 200, 404, 200, 200],
+    hidden: [404, 404, 403, 404, 200, 404, 200, 200],
+    request: async (f) => ({ url: `${await liveTarget(f)}/transcript/export?format=csv` }),
+  },
   'GET /api/v1/openapi.json': {
     expect: [200, 200, 200, 200, 200, 200, 200, 200],
     request: async () => ({ url: '/api/v1/openapi.json' }),

@@ -110,6 +110,8 @@ describe('the live protocol', () => {
     const { moderator, observer, alice, bob, items } = s;
     expect(alice.state).toMatchObject({ role: 'participant', attendance: 'waiting' });
     expect(moderator.state).toMatchObject({ role: 'moderator', pseudonym: null });
+    expect(moderator.state!.participants!.map((p) => p.attendance)).toEqual(['waiting', 'waiting']);
+    expect(alice.state!.participants).toBeNull();
     // Staff see who waits; participants cannot act as moderators nor read the room yet.
     await moderator.waitForEvent(
       LIVE_EVENTS.participants,

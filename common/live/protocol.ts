@@ -141,4 +141,6 @@ export interface LiveJoinState {
   lobbyOpensAt: string;
   lastSeq: number;
   backroomLastSeq: number | null;
+  /** Staff only: the participants with their attendance (null for participants). */
+  participants: LiveRoomParticipant[] | null;
 }

@@ -72,6 +72,11 @@ export default function CommunityLayout({ loaderData: community }: Route.Compone
             <NavLink to={`/c/${community.slug}/my-questions`}>{t('myQuestions.nav')}</NavLink>
           </p>
         ) : null}
+        {a.listOwnSessions || a.manageSessions ? (
+          <p className="community__mine">
+            <NavLink to={`/c/${community.slug}/live`}>{t('live.nav')}</NavLink>
+          </p>
+        ) : null}
         {a.manageMembers ||
         a.update ||
         a.viewAccessLog ||

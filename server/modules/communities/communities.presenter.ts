@@ -1,3 +1,4 @@
+import { communityLivePolicy } from '../live/live.policy.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { abilitiesOf } from '../../platform/authz/policy.ts';
 import type { CommunityRow } from '../../platform/db/schema.ts';
@@ -47,6 +48,7 @@ export function presentCommunity(
       ...abilitiesOf(communityCasePolicy, viewer, resource),
       ...abilitiesOf(moderationPolicy, viewer, resource),
       ...abilitiesOf(deflectionPolicy, viewer, resource),
+      ...abilitiesOf(communityLivePolicy, viewer, resource),
     },
   };
 }

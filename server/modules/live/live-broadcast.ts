@@ -2,7 +2,7 @@ import { LIVE_EVENTS, type LiveBackroomEntry, type LiveTally } from '../../../co
 import type { Kernel } from '../../platform/kernel.ts';
 import { listParticipants } from './live.repository.ts';
 import type { EntryRow } from './live-room.repository.ts';
-import { ENTITLED, isRestricted, presentEntry } from './live-room.presenter.ts';
+import { ENTITLED, isRestricted, presentEntry, presentRoomParticipant } from './live-room.presenter.ts';
 
 /**
  * The server-side Socket.IO rooms of a session. Clients cannot subscribe to them: the live protocol joins
@@ -70,13 +70,7 @@ export async function publishParticipants(kernel: Kernel, sessionId: string): Pr
   const rows = await listParticipants(kernel.db, sessionId);
   kernel.realtime.send([liveRooms.staff(sessionId)], LIVE_EVENTS.participants, {
     sessionId,
-    participants: rows.map((p) => ({
-      memberId: p.member_id,
-      pseudonym: p.pseudonym,
-      invitation: p.invitation,
-      attendance: p.attendance,
-      muted: p.muted,
-    })),
+    participants: rows.map(presentRoomParticipant),
   });
 }
 

@@ -1,4 +1,4 @@
-import type { LiveBackroomEntry, LiveEntry } from '../../../common/live/protocol.ts';
+import type { LiveBackroomEntry, LiveEntry, LiveRoomParticipant } from '../../../common/live/protocol.ts';
 import type { EntryRow } from './live-room.repository.ts';
 
 /** Who looks at the room: staff see everything; a participant sees what the blind and private rules allow. */
@@ -113,5 +113,22 @@ export function presentBackroomEntry(row: {
     author: row.author_pseudonym,
     body: row.body,
     suggestionId: row.suggestion_id,
+  };
+}
+
+/** A participant row → what staff see of them in the room (pseudonym and attendance, never identity). */
+export function presentRoomParticipant(p: {
+  member_id: string;
+  pseudonym: string;
+  invitation: string;
+  attendance: string;
+  muted: boolean;
+}): LiveRoomParticipant {
+  return {
+    memberId: p.member_id,
+    pseudonym: p.pseudonym,
+    invitation: p.invitation,
+    attendance: p.attendance,
+    muted: p.muted,
   };
 }

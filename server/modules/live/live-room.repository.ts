@@ -262,3 +262,13 @@ export async function decideSuggestion(
     .where('id', '=', suggestionId)
     .execute();
 }
+
+/** Every room entry of a session, in order (the staff transcript; at most 20,000). */
+export async function listAllEntries(db: Queryable, sessionId: string) {
+  return entries(db)
+    .select('e.body as stored_body')
+    .where('e.session_id', '=', sessionId)
+    .orderBy('e.seq')
+    .limit(20_000)
+    .execute();
+}

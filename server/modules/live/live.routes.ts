@@ -4,6 +4,8 @@ import { responses } from '../../platform/http/schemas.ts';
 import type { Kernel } from '../../platform/kernel.ts';
 import { CommunityParams } from '../communities/communities.schemas.ts';
 import { createLiveSession } from './commands/create-live-session.ts';
+import { exportLiveSessionTranscript } from './commands/export-live-session-transcript.ts';
+import { getLiveSessionTranscript } from './commands/get-live-session-transcript.ts';
 import { getLiveSession } from './commands/get-live-session.ts';
 import { inviteToLiveSession } from './commands/invite-to-live-session.ts';
 import { listLiveSessions } from './commands/list-live-sessions.ts';
@@ -12,6 +14,8 @@ import { updateLiveSessionGuide } from './commands/update-live-session-guide.ts'
 import { updateLiveSession } from './commands/update-live-session.ts';
 import {
   CreateLiveSessionBody,
+  ExportQuery,
+  Transcript,
   GuideSection,
   InviteToLiveSessionBody,
   LiveSession,
@@ -138,5 +142,43 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{ kernel: Kernel }> = async (
     },
     async (request) =>
       respondToLiveSessionInvitation({ ctx: ctxOf(kernel, request), ...request.params, input: request.body }),
+  );
+  app.get(
+    `${base}/:sessionId/transcript`,
+    {
+      schema: {
+        operationId: 'getLiveSessionTranscript',
+        summary: 'The transcript: room with guide markers, answers per question, backroom (staff)',
+        tags,
+        params: LiveSessionParams,
+        response: responses({ 200: Transcript }),
+      },
+    },
+    async (request) => getLiveSessionTranscript({ ctx: ctxOf(kernel, request), ...request.params }),
+  );
+  app.get(
+    `${base}/:sessionId/transcript/export`,
+    {
+      schema: {
+        operationId: 'exportLiveSessionTranscript',
+        summary: 'Download the transcript as CSV, Markdown or JSON (staff)',
+        tags,
+        params: LiveSessionParams,
+        querystring: ExportQuery,
+        response: responses({ 200: Type.String() }),
+      },
+    },
+    async (request, reply) => {
+      const file = await exportLiveSessionTranscript({
+        ctx: ctxOf(kernel, request),
+        ...request.params,
+        query: request.query,
+      });
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'private, no-store')
+        .send(file.content);
+    },
   );
 };

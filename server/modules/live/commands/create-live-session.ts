@@ -1,4 +1,5 @@
 import { writeAudit } from '../../../platform/audit.ts';
+import { hasRole } from '../../../platform/authz/actor.ts';
 import { authorize } from '../../../platform/authz/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
@@ -14,7 +15,7 @@ import { checkStaffLists } from './staff-lists.ts';
 
 /**
  * Creates a live session (community admins and moderators). Without moderators named, the creator
- * moderates it. Emits `live_session.created`; audited.
+ * moderates it when they are a community admin or moderator. Emits `live_session.created`; audited.
  * @throws AppError(validation_failed: input, or staff who are not staff of the community | not_found |
  *   unauthenticated | forbidden)
  */
@@ -30,8 +31,9 @@ export async function createLiveSession({
   const body = validate(CreateLiveSessionBody, input);
   const loaded = await loadCommunity(ctx, key);
   authorize(communityLivePolicy, 'manageSessions', ctx.actor, loaded);
+  // The creator moderates by default when their community role lets them (a platform admin moderates anyway).
   const moderatorIds =
-    body.moderatorIds ?? (loaded.membership?.status === 'active' ? [loaded.membership.id] : []);
+    body.moderatorIds ?? (hasRole(loaded.membership, ['admin', 'moderator']) ? [loaded.membership!.id] : []);
   await checkStaffLists(ctx.kernel.db, loaded.community.id, { moderatorIds, observerIds: body.observerIds });
   const id = newId();
   const session = { id, community_id: loaded.community.id };

@@ -6,7 +6,8 @@ import { transact } from '../../../platform/kernel.ts';
 import { liveRooms, publishParticipants } from '../live-broadcast.ts';
 import { livePolicy } from '../live.policy.ts';
 import { lobbyOpensAt } from '../live.presenter.ts';
-import { setAttendance } from '../live.repository.ts';
+import { listParticipants, setAttendance } from '../live.repository.ts';
+import { presentRoomParticipant } from '../live-room.presenter.ts';
 import { SessionRef } from '../live-room.schemas.ts';
 import { loadLiveRoom } from './load-live-room.ts';
 
@@ -37,6 +38,7 @@ export async function joinLiveRoom({
   };
   if (livePolicy.observe(ctx.actor, room)) {
     const role = livePolicy.moderate(ctx.actor, room) ? 'moderator' : 'observer';
+    const participants = (await listParticipants(ctx.kernel.db, row.id)).map(presentRoomParticipant);
     return {
       state: {
         ...base,
@@ -46,6 +48,7 @@ export async function joinLiveRoom({
         attendance: null,
         muted: false,
         backroomLastSeq: row.backroom_last_seq,
+        participants,
       },
       rooms: [liveRooms.room(row.id), liveRooms.staff(row.id)],
     };
@@ -69,6 +72,7 @@ export async function joinLiveRoom({
       attendance,
       muted: participant.muted,
       backroomLastSeq: null,
+      participants: null,
     },
     rooms: [
       liveRooms.member(row.id, memberId),

@@ -375,3 +375,53 @@ export async function closeAttendance(db: Queryable, sessionId: string) {
     .orderBy('member_id')
     .execute();
 }
+
+/**
+ * Participants to remind `window` ('24h' or '1h') before their session: invited or accepted (not declined),
+ * of a scheduled session starting within that window from `now`, not reminded for it yet. Locked and
+ * skipped when another sweep holds them.
+ */
+export async function lockParticipantsToRemind(
+  db: Queryable,
+  window: '24h' | '1h',
+  now: Date,
+  limit: number,
+) {
+  const hours = window === '24h' ? 24 : 1;
+  const column = window === '24h' ? 'p.reminded_24h_at' : 'p.reminded_1h_at';
+  return db
+    .selectFrom('live_participants as p')
+    .innerJoin('live_sessions as s', 's.id', 'p.session_id')
+    .innerJoin('communities as c', 'c.id', 's.community_id')
+    .select([
+      'p.id',
+      'p.member_id',
+      's.id as session_id',
+      's.title',
+      's.starts_at',
+      'c.slug as community_slug',
+    ])
+    .where('s.status', '=', 'scheduled')
+    .where('p.invitation', '!=', 'declined')
+    .where(column, 'is', null)
+    .where('s.starts_at', '>', now)
+    .where('s.starts_at', '<=', new Date(now.getTime() + hours * 3_600_000))
+    .orderBy('p.id')
+    .limit(limit)
+    .forUpdate('p')
+    .skipLocked()
+    .execute();
+}
+
+/** Records that a participant was reminded for one window. */
+export async function markReminded(
+  db: Queryable,
+  participantId: string,
+  window: '24h' | '1h',
+): Promise<void> {
+  await db
+    .updateTable('live_participants')
+    .set(window === '24h' ? { reminded_24h_at: sql<Date>`now()` } : { reminded_1h_at: sql<Date>`now()` })
+    .where('id', '=', participantId)
+    .execute();
+}

@@ -33,6 +33,8 @@ import { pointsRoutes } from './modules/rewards/rewards.routes.ts';
 import { standingRoutes } from './modules/rewards/standing.routes.ts';
 import { catalogueRoutes } from './modules/rewards/catalogue/catalogue.routes.ts';
 import { registerCatalogue } from './modules/rewards/catalogue/catalogue.module.ts';
+import { liveRoutes } from './modules/live/live.routes.ts';
+import { registerLive } from './modules/live/live.module.ts';
 import { registerWeb } from './web/handler.ts';
 
 /** Options of `buildApp`: whether to serve the React Router web app (needs `npm run build`). */
@@ -101,6 +103,7 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
         { name: 'notifications', description: 'Follows, notifications, email preferences, unsubscribe' },
         { name: 'points', description: 'Points rules, balances, ledger, ranks, badges, leaderboards' },
         { name: 'rewards', description: 'The rewards catalogue, voucher codes and redemptions' },
+        { name: 'live', description: 'Live sessions: focus groups, guide, invitations, transcripts' },
       ],
     },
   });
@@ -135,6 +138,7 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
       await api.register(pointsRoutes, { kernel });
       await api.register(standingRoutes, { kernel });
       await api.register(catalogueRoutes, { kernel });
+      await api.register(liveRoutes, { kernel });
     },
     { prefix: '/api/v1' },
   );
@@ -155,4 +159,5 @@ function modulesInit(kernel: Kernel): void {
   registerNotifications(kernel);
   registerRewards(kernel);
   registerCatalogue(kernel);
+  registerLive(kernel);
 }

@@ -16,6 +16,7 @@ import { seedBoard, seedReply, seedTopic } from './support-fixtures.ts';
 import { seedCase } from './case-fixtures.ts';
 import { seedAward, seedBadge, seedPointsFlag } from './points-fixtures.ts';
 import { giveEveryonePoints, seedRedemption, seedReward, seedVoucher } from './reward-fixtures.ts';
+import { seedSession } from './live-fixtures.ts';
 
 /** The columns of the table, in order. */
 const ROLES = [
@@ -55,6 +56,19 @@ async function supportTarget(f: Fixture) {
   const topic = await seedTopic(board, f.targetMemberId);
   const reply = await seedReply(topic, f.targetMemberId);
   return { board, topic, reply };
+}
+
+/** A live session of the community; its invited participants are the community's plain members. */
+async function liveTarget(f: Fixture) {
+  const { kernel } = await testApp();
+  const members = await kernel.db
+    .selectFrom('memberships')
+    .select('id')
+    .where('community_id', '=', f.community.id)
+    .where('role', '=', 'member')
+    .execute();
+  const session = await seedSession(f.community.id, { participants: members.map((m) => m.id) });
+  return `${C(f)}/live-sessions/${session.id}`;
 }
 
 //                                 anon nonM  mem  exp  mod  obs  cAdm pAdm
@@ -654,6 +668,62 @@ const TABLE: Record<string, Case> = {
   'GET /api/v1/admin/mail': {
     expect: [401, 403, 403, 403, 403, 403, 403, 200],
     request: async () => ({ url: '/api/v1/admin/mail?limit=1' }),
+  },
+  // Live sessions: community admins and moderators run them; community members see the ones they are
+  // invited to (the table's plain member is); staff not on a session (the observer here) do not see it.
+  'POST /api/v1/communities/:community/live-sessions': {
+    expect: [401, 403, 403, 403, 201, 403, 201, 201],
+    hidden: [404, 404, 403, 403, 201, 403, 201, 201],
+    request: async (f) => ({
+      url: `${C(f)}/live-sessions`,
+      payload: { title: 'Table', startsAt: '2030-01-01T10:00:00Z', durationMinutes: 60 },
+    }),
+  },
+  'GET /api/v1/communities/:community/live-sessions': {
+    expect: [401, 403, 200, 200, 200, 200, 200, 200],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/live-sessions` }),
+  },
+  'GET /api/v1/communities/:community/live-sessions/:sessionId': {
+    expect: [401, 404, 200, 404, 200, 404, 200, 200],
+    hidden: [404, 404, 200, 404, 200, 404, 200, 200],
+    request: async (f) => ({ url: await liveTarget(f) }),
+  },
+  'PATCH /api/v1/communities/:community/live-sessions/:sessionId': {
+    expect: [401, 404, 403, 404, 200, 404, 200, 200],
+    hidden: [404, 404, 403, 404, 200, 404, 200, 200],
+    request: async (f) => ({ url: await liveTarget(f), payload: { title: 'Changed by the table' } }),
+  },
+  'PUT /api/v1/communities/:community/live-sessions/:sessionId/guide': {
+    expect: [401, 404, 403, 404, 200, 404, 200, 200],
+    hidden: [404, 404, 403, 404, 200, 404, 200, 200],
+    request: async (f) => ({
+      url: `${await liveTarget(f)}/guide`,
+      payload: { sections: [{ title: 'One', plannedMinutes: 5, items: [{ kind: 'probe', body: 'Why?' }] }] },
+    }),
+  },
+  'POST /api/v1/communities/:community/live-sessions/:sessionId/invitations': {
+    expect: [401, 404, 403, 404, 200, 404, 200, 200],
+    hidden: [404, 404, 403, 404, 200, 404, 200, 200],
+    request: async (f) => ({
+      url: `${await liveTarget(f)}/invitations`,
+      payload: { memberIds: [f.targetMemberId] },
+    }),
+  },
+  'PUT /api/v1/communities/:community/live-sessions/:sessionId/invitation': {
+    expect: [401, 404, 200, 404, 403, 404, 403, 403],
+    hidden: [404, 404, 200, 404, 403, 404, 403, 403],
+    request: async (f) => ({ url: `${await liveTarget(f)}/invitation`, payload: { response: 'accepted' } }),
+  },
+  'GET /api/v1/communities/:community/live-sessions/:sessionId/transcript': {
+    expect: [401, 404, 403, 404, 200, 404, 200, 200],
+    hidden: [404, 404, 403, 404, 200, 404, 200, 200],
+    request: async (f) => ({ url: `${await liveTarget(f)}/transcript` }),
+  },
+  'GET /api/v1/communities/:community/live-sessions/:sessionId/transcript/export': {
+    expect: [401, 404, 403, 404, 200, 404, 200, 200],
+    hidden: [404, 404, 403, 404, 200, 404, 200, 200],
+    request: async (f) => ({ url: `${await liveTarget(f)}/transcript/export?format=csv` }),
   },
   'GET /api/v1/openapi.json': {
     expect: [200, 200, 200, 200, 200, 200, 200, 200],

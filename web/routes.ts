@@ -17,6 +17,7 @@ export default [
   route('c/:slug/sitemap.xml', 'routes/sitemap.tsx'),
   route('c/:slug/similar-topics', 'routes/similar-topics.tsx'),
   route('robots.txt', 'routes/robots.tsx'),
+  route('c/:slug/live/:sessionId/calendar.ics', 'routes/live-calendar.tsx'),
   route('notifications', 'routes/notifications.tsx'),
   route('unsubscribe/:token', 'routes/unsubscribe.tsx'),
   route('c/:slug', 'routes/community.tsx', [
@@ -42,6 +43,10 @@ export default [
     route('rewards/mine', 'routes/rewards-mine.tsx'),
     route('rewards/admin', 'routes/rewards-admin.tsx'),
     route('rewards/admin/:rewardId', 'routes/rewards-edit.tsx'),
+    route('live', 'routes/live-sessions.tsx'),
+    route('live/:sessionId', 'routes/live-session.tsx'),
+    route('live/:sessionId/room', 'routes/live-room.tsx'),
+    route('live/:sessionId/transcript', 'routes/live-transcript.tsx'),
   ]),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

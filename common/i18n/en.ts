@@ -1,3 +1,4 @@
+import { liveEn } from './areas/live.en.ts';
 import { pointsEn } from './areas/points.en.ts';
 import { rewardsEn } from './areas/rewards.en.ts';
 
@@ -8,6 +9,7 @@ import { rewardsEn } from './areas/rewards.en.ts';
 export const en = {
   ...pointsEn,
   ...rewardsEn,
+  ...liveEn,
   'app.name': 'Cercle',
   'app.tagline': 'Customer communities, run by the brand, owned by their members.',
   'nav.home': 'Home',

@@ -1,3 +1,4 @@
+import { liveFr } from './areas/live.fr.ts';
 import { pointsFr } from './areas/points.fr.ts';
 import { rewardsFr } from './areas/rewards.fr.ts';
 import type { MessageKey } from './en.ts';
@@ -6,6 +7,7 @@ import type { MessageKey } from './en.ts';
 export const fr: Record<MessageKey, string> = {
   ...pointsFr,
   ...rewardsFr,
+  ...liveFr,
   'app.name': 'Cercle',
   'app.tagline': 'Des communautés de clients, animées par la marque, appartenant à leurs membres.',
   'nav.home': 'Accueil',

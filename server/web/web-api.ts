@@ -10,6 +10,15 @@ import { listMyTopics } from '../modules/support/cases/commands/list-my-topics.t
 import { postOfficialAnswer } from '../modules/support/cases/commands/post-official-answer.ts';
 import { setSupportAgent } from '../modules/support/cases/commands/set-support-agent.ts';
 import { updateCase } from '../modules/support/cases/commands/update-case.ts';
+import { createLiveSession } from '../modules/live/commands/create-live-session.ts';
+import { exportLiveSessionTranscript } from '../modules/live/commands/export-live-session-transcript.ts';
+import { getLiveSessionTranscript } from '../modules/live/commands/get-live-session-transcript.ts';
+import { getLiveSession } from '../modules/live/commands/get-live-session.ts';
+import { inviteToLiveSession } from '../modules/live/commands/invite-to-live-session.ts';
+import { listLiveSessions } from '../modules/live/commands/list-live-sessions.ts';
+import { respondToLiveSessionInvitation } from '../modules/live/commands/respond-to-live-session-invitation.ts';
+import { updateLiveSessionGuide } from '../modules/live/commands/update-live-session-guide.ts';
+import { updateLiveSession } from '../modules/live/commands/update-live-session.ts';
 import { createBoard } from '../modules/support/commands/create-board.ts';
 import { createReply } from '../modules/support/commands/create-reply.ts';
 import { createTopic } from '../modules/support/commands/create-topic.ts';
@@ -211,6 +220,21 @@ export function createWebApi(ctx: Ctx, headers: Headers) {
       setSupportAgent({ ctx, community, memberId, input: { agent } }),
     listMyTopics: (community: string, query: Record<string, unknown> = {}) =>
       listMyTopics({ ctx, community, query }),
+    listLiveSessions: (community: string) => listLiveSessions({ ctx, community }),
+    createLiveSession: (community: string, input: unknown) => createLiveSession({ ctx, community, input }),
+    getLiveSession: (community: string, sessionId: string) => getLiveSession({ ctx, community, sessionId }),
+    updateLiveSession: (community: string, sessionId: string, input: unknown) =>
+      updateLiveSession({ ctx, community, sessionId, input }),
+    updateLiveSessionGuide: (community: string, sessionId: string, input: unknown) =>
+      updateLiveSessionGuide({ ctx, community, sessionId, input }),
+    inviteToLiveSession: (community: string, sessionId: string, input: unknown) =>
+      inviteToLiveSession({ ctx, community, sessionId, input }),
+    respondToLiveSessionInvitation: (community: string, sessionId: string, input: unknown) =>
+      respondToLiveSessionInvitation({ ctx, community, sessionId, input }),
+    getLiveSessionTranscript: (community: string, sessionId: string) =>
+      getLiveSessionTranscript({ ctx, community, sessionId }),
+    exportLiveSessionTranscript: (community: string, sessionId: string, format: string) =>
+      exportLiveSessionTranscript({ ctx, community, sessionId, query: { format } }),
     followTopic: (community: string, topicId: string, following: boolean) =>
       followTopic({ ctx, community, topicId, input: { following } }),
     getTopicFollow: (community: string, topicId: string) => getTopicFollow({ ctx, community, topicId }),

@@ -89,6 +89,11 @@ export default function CommunityLayout({ loaderData: community }: Route.Compone
             ) : null}
           </p>
         ) : null}
+        {a.listOwnSessions || a.manageSessions ? (
+          <p className="community__mine">
+            <NavLink to={`/c/${community.slug}/live`}>{t('live.nav')}</NavLink>
+          </p>
+        ) : null}
         {a.manageMembers ||
         a.update ||
         a.viewAccessLog ||

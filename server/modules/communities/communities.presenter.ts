@@ -1,3 +1,4 @@
+import { communityLivePolicy } from '../live/live.policy.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { abilitiesOf } from '../../platform/authz/policy.ts';
 import type { CommunityRow } from '../../platform/db/schema.ts';
@@ -52,6 +53,7 @@ export function presentCommunity(
       ...abilitiesOf(pointsPolicy, viewer, resource),
       ...abilitiesOf(leaderboardPolicy, viewer, resource),
       ...abilitiesOf(cataloguePolicy, viewer, resource),
+      ...abilitiesOf(communityLivePolicy, viewer, resource),
     },
   };
 }

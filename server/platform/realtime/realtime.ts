@@ -11,6 +11,9 @@ import type { Logger } from '../log/logger.ts';
  */
 export type ChannelAuthorizer = (actor: Actor | null, id: string) => Promise<boolean>;
 
+/** Called for every new (or recovered) socket with its actor: areas attach their own socket events. */
+export type ConnectionListener = (socket: Socket, actor: Actor | null) => void;
+
 /** Resolves the actor of a socket handshake from its headers (the session cookie). */
 export type HandshakeAuthenticator = (headers: Headers) => Promise<Actor | null>;
 
@@ -29,6 +32,7 @@ const CHANNEL_RE = /^([a-z-]+):([0-9a-f-]{36})$/;
 export class Realtime {
   readonly #log: Logger;
   readonly #authorizers = new Map<string, ChannelAuthorizer>();
+  readonly #listeners: ConnectionListener[] = [];
   #io: Server | null = null;
   #redis: ReturnType<typeof createClient> | null = null;
 
@@ -39,6 +43,11 @@ export class Realtime {
   /** Registers who may join the channels with this prefix. */
   channel(prefix: string, authorizer: ChannelAuthorizer): void {
     this.#authorizers.set(prefix, authorizer);
+  }
+
+  /** Registers a listener for every new socket (an area's own socket events, e.g. the live protocol). */
+  onConnection(listener: ConnectionListener): void {
+    this.#listeners.push(listener);
   }
 
   /** Attaches Socket.IO to the HTTP server. */
@@ -76,6 +85,7 @@ export class Realtime {
   }
 
   #onConnection(socket: Socket): void {
+    for (const listener of this.#listeners) listener(socket, actorOf(socket));
     socket.on(
       'subscribe',
       async (payload: unknown, ack?: (reply: { ok: boolean; code?: string }) => void) => {
@@ -105,6 +115,33 @@ export class Realtime {
   /** Sends an event to every socket in a channel, on every process. No-op before `attach`. */
   publish(channel: string, event: string, payload: unknown): void {
     this.#io?.to(channel).emit(event, payload);
+  }
+
+  /**
+   * Sends an event to the sockets in any of `rooms` but none of `except`, on every process. No-op before
+   * `attach`. Rooms are server-side names (areas join sockets to them); clients cannot subscribe to them.
+   */
+  send(rooms: readonly string[], event: string, payload: unknown, except: readonly string[] = []): void {
+    if (!this.#io || rooms.length === 0) return;
+    let target = this.#io.to([...rooms]);
+    if (except.length > 0) target = target.except([...except]);
+    target.emit(event, payload);
+  }
+
+  /** Makes every socket in `room`, on every process, join `rooms`. */
+  joinRooms(room: string, rooms: readonly string[]): void {
+    this.#io?.in(room).socketsJoin([...rooms]);
+  }
+
+  /** Makes every socket in `room`, on every process, leave `rooms`. */
+  leaveRooms(room: string, rooms: readonly string[]): void {
+    this.#io?.in(room).socketsLeave([...rooms]);
+  }
+
+  /** How many sockets, on every process, are in `room`. */
+  async countSockets(room: string): Promise<number> {
+    if (!this.#io) return 0;
+    return (await this.#io.in(room).fetchSockets()).length;
   }
 
   /** Closes sockets and the Redis connection. */

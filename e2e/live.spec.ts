@@ -1,0 +1,197 @@
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import {
+  ADMIN,
+  adminApi,
+  clientAddress,
+  createCommunity,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  signIn,
+  signUpAndVerify,
+  unique,
+} from './support.ts';
+
+test.use({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(60) });
+
+/** A new browser context and page for one person, with their own client address. */
+async function person(
+  browser: Browser,
+  n: number,
+  viewport?: { width: number; height: number },
+): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'fr-FR',
+    extraHTTPHeaders: clientAddress(n),
+    ...(viewport ? { viewport } : {}),
+  });
+  return context.newPage();
+}
+
+/** The room's conversation (an ARIA log). */
+const feed = (page: Page) => page.getByRole('log');
+
+async function join(page: Page, slug: string, pseudonym: string) {
+  await page.goto(`/c/${slug}/join`);
+  await page.getByLabel('Pseudonyme').fill(pseudonym);
+  await page.getByRole('button', { name: 'Rejoindre' }).click();
+  await expect(page.getByRole('status')).toContainText(pseudonym);
+}
+
+const OUTLINE = `# Habitudes (15)
+?* Pour quoi roulez-vous surtout ?
+! Le nouveau garde-boue transparent, en photo
+# Hiver (20)
+[single] Roulez-vous en hiver ? | Oui | Non`;
+
+test('a whole live session with a moderator, two participants and an observer', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const api = await adminApi();
+  const community = await createCommunity(api, { visibility: 'private', joinPolicy: 'open' });
+  const slug = community.slug;
+  await api.post(`/api/v1/communities/${slug}/members`, {
+    data: { pseudonym: unique('Anim_').slice(0, 30) },
+  });
+
+  // Two participants and an observer sign up and join; the observer is given the observer role.
+  const alice = await person(browser, 61, { width: 390, height: 844 });
+  const bob = await person(browser, 62);
+  const observer = await person(browser, 63);
+  const alicePseudonym = unique('Alice_').slice(0, 30);
+  const bobPseudonym = unique('Bob_').slice(0, 30);
+  const observerPseudonym = unique('Marque_').slice(0, 30);
+  await signUpAndVerify(alice, api, 'Alice', `${unique('alice')}@example.test`, 'alice-password-2026-x');
+  await join(alice, slug, alicePseudonym);
+  await signUpAndVerify(bob, api, 'Bob', `${unique('bob')}@example.test`, 'bob-password-2026-xx');
+  await join(bob, slug, bobPseudonym);
+  await signUpAndVerify(observer, api, 'Olga', `${unique('olga')}@example.test`, 'olga-password-2026-x');
+  await join(observer, slug, observerPseudonym);
+  const members = (await (await api.get(`/api/v1/communities/${slug}/members?limit=100`)).json()) as {
+    items: { id: string; pseudonym: string }[];
+  };
+  const observerId = members.items.find((m) => m.pseudonym === observerPseudonym)!.id;
+  expect(
+    (
+      await api.patch(`/api/v1/communities/${slug}/members/${observerId}`, { data: { role: 'observer' } })
+    ).status(),
+  ).toBe(200);
+
+  // The moderator creates the session in the web app, imports the guide and invites both participants.
+  const moderator = await person(browser, 64);
+  await signIn(moderator, ADMIN.email, ADMIN.password);
+  await moderator.goto(`/c/${slug}/live`);
+  await expect(moderator.getByText('Aucune session en direct pour l’instant.')).toBeVisible();
+  await moderator.getByLabel('Titre').fill('Rouler en hiver');
+  await moderator.getByLabel('Objectifs').fill('Comprendre ce qui arrête les cyclistes en hiver.');
+  await moderator.getByLabel('Début').fill('2030-01-15T18:00');
+  await moderator.getByRole('button', { name: 'Créer la session' }).click();
+  await expect(moderator.getByRole('heading', { level: 1 })).toHaveText('Rouler en hiver');
+  const sessionUrl = moderator.url();
+  const sessionId = sessionUrl.split('/').pop()!;
+  await expectAccessible(moderator);
+  await moderator.getByLabel('Plan').fill(OUTLINE);
+  await moderator.getByRole('button', { name: 'Importer' }).click();
+  await expect(moderator.getByText('Pour quoi roulez-vous surtout ?')).toBeVisible();
+  // Reorder with the keyboard-reachable buttons: the stimulus goes up, then back down.
+  await moderator
+    .getByRole('button', { name: 'Monter : Le nouveau garde-boue transparent, en photo' })
+    .click();
+  await moderator
+    .getByRole('button', { name: 'Descendre : Le nouveau garde-boue transparent, en photo' })
+    .click();
+  await moderator.getByLabel(alicePseudonym).check();
+  await moderator.getByLabel(bobPseudonym).check();
+  await moderator.getByRole('button', { name: 'Inviter', exact: true }).click();
+  await expect(moderator.getByText('2 invité·es, 0 acceptations, 0 refus, pour 12 places.')).toBeVisible();
+  expect(
+    (
+      await api.patch(`/api/v1/communities/${slug}/live-sessions/${sessionId}`, {
+        data: { observerIds: [observerId] },
+      })
+    ).status(),
+  ).toBe(200);
+
+  // Participants accept from the session page (the invitation in the app) and wait in the lobby.
+  for (const page of [alice, bob]) {
+    await page.goto(sessionUrl);
+    await page.getByRole('button', { name: 'Accepter' }).click();
+    await expect(page.getByText('Acceptée')).toBeVisible();
+    const ics = await page.request.get(`${sessionUrl}/calendar.ics`);
+    expect(await ics.text()).toContain('SUMMARY:Rouler en hiver');
+    await page.getByRole('link', { name: 'Entrer en salle d’attente' }).click();
+    await expect(page.getByRole('heading', { name: 'Salle d’attente' })).toBeVisible();
+    await expect(page.getByText('Votre connexion fonctionne.')).toBeVisible();
+  }
+  await expectAccessible(alice);
+
+  // Staff open the room; the moderator admits everyone.
+  await moderator.goto(`${sessionUrl}/room`);
+  await observer.goto(`${sessionUrl}/room`);
+  await expect(moderator.getByRole('heading', { name: '2 personnes en attente' })).toBeVisible();
+  await moderator.getByRole('button', { name: 'Admettre tout le monde' }).click();
+  await expect(alice.getByText('Rien n’a encore été dit.')).toBeVisible();
+  await expect(bob.getByText('Rien n’a encore été dit.')).toBeVisible();
+
+  // A blind question: Alice answers with the keyboard only; Bob sees it hidden until he answers.
+  await moderator.getByRole('button', { name: 'Envoyer dans la salle' }).first().click();
+  const aliceAnswer = alice.getByLabel('Votre réponse', { exact: true });
+  await expect(aliceAnswer).toBeVisible();
+  await aliceAnswer.focus();
+  await alice.keyboard.type('Pour aller au travail');
+  await alice.keyboard.press('Tab');
+  await expect(alice.getByRole('button', { name: 'Envoyer ma réponse' })).toBeFocused();
+  await alice.keyboard.press('Enter');
+  await expect(feed(alice).getByText('Pour aller au travail')).toBeVisible();
+  await expect(feed(bob).getByText('Une réponse, visible une fois que vous aurez répondu.')).toBeVisible();
+  await expect(bob.getByText('Pour aller au travail')).toHaveCount(0);
+  await bob.getByLabel('Votre réponse', { exact: true }).fill('Pour le sport');
+  await bob.getByRole('button', { name: 'Envoyer ma réponse' }).click();
+  await expect(feed(bob).getByText('Pour aller au travail')).toBeVisible();
+  await expect(feed(alice).getByText('Pour le sport')).toBeVisible();
+  // New messages are announced to screen readers.
+  await expect(alice.locator('[aria-live="polite"]').first()).toContainText('Pour le sport');
+
+  // A stimulus, then a private message to Alice only.
+  await moderator.getByRole('button', { name: 'Envoyer dans la salle' }).first().click();
+  await expect(feed(bob).getByText('Le nouveau garde-boue transparent, en photo')).toBeVisible();
+  await moderator.getByLabel('À', { exact: true }).selectOption({ label: `En privé à ${alicePseudonym}` });
+  await moderator.getByLabel('Votre message').fill('Merci Alice, pouvez-vous préciser ?');
+  await moderator.getByRole('button', { name: 'Envoyer', exact: true }).click();
+  await expect(feed(alice).getByText('Merci Alice, pouvez-vous préciser ?')).toBeVisible();
+  await expect(feed(alice).getByText(`En privé, avec ${alicePseudonym}`)).toBeVisible();
+
+  // The observer suggests a probe in the backroom; the moderator edits and approves it into the room.
+  await observer.getByLabel('Message à l’équipe').fill('Demandez-leur le prix qu’ils paieraient');
+  await observer.getByRole('button', { name: 'Proposer comme relance' }).click();
+  await moderator.getByLabel('Relance à publier').fill('Combien paieriez-vous pour ce garde-boue ?');
+  await moderator.getByRole('button', { name: 'Approuver et publier' }).click();
+  await expect(feed(bob).getByText('Combien paieriez-vous pour ce garde-boue ?')).toBeVisible();
+  await expect(feed(alice).getByText('Combien paieriez-vous pour ce garde-boue ?')).toBeVisible();
+  await expect(observer.getByText('Approuvée')).toBeVisible();
+  // Nothing of the backroom or the observer reached the participants; Bob never saw the private message.
+  for (const page of [alice, bob]) {
+    await expect(page.getByText('Demandez-leur le prix')).toHaveCount(0);
+    await expect(page.getByText(observerPseudonym)).toHaveCount(0);
+    await expect(page.getByText('Salle d’observation')).toHaveCount(0);
+  }
+  await expect(bob.getByText('Merci Alice, pouvez-vous préciser ?')).toHaveCount(0);
+  await expectAccessible(alice);
+  await expectNoHorizontalScroll(alice);
+  await alice.screenshot({ path: 'test-results/live-participant-phone.png', fullPage: true });
+  await moderator.screenshot({ path: 'test-results/live-moderator.png', fullPage: true });
+
+  // The end: thank-you for participants, then the transcript and its exports.
+  await moderator.getByRole('button', { name: 'Terminer la session' }).click();
+  await expect(alice.getByRole('heading', { name: 'Merci !' })).toBeVisible();
+  await expect(bob.getByRole('heading', { name: 'Merci !' })).toBeVisible();
+  await moderator.goto(`${sessionUrl}/transcript`);
+  await expect(moderator.getByRole('heading', { level: 1 })).toHaveText('Transcription : Rouler en hiver');
+  await expect(moderator.getByText('Demandez-leur le prix qu’ils paieraient').first()).toBeVisible();
+  await expectAccessible(moderator);
+  const csv = await moderator.request.get(
+    `/api/v1/communities/${slug}/live-sessions/${sessionId}/transcript/export?format=csv`,
+  );
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  const text = await csv.text();
+  expect(text).toContain('Pour aller au travail');
+  expect(text).not.toContain('Demandez-leur le prix');
+});

@@ -1,0 +1,274 @@
+import { sql } from 'kysely';
+import type { Queryable } from '../../platform/db/database.ts';
+import type { LiveBackroomKind, LiveMessageTable, LiveReaction } from '../../platform/db/schema-live.ts';
+import type { Insertable } from 'kysely';
+
+/**
+ * Takes the session's next room sequence number. The counter row stays locked until the transaction
+ * ends, so numbers are given in commit order and never twice (the unique `(session_id, seq)` backs it).
+ */
+export async function takeSeq(db: Queryable, sessionId: string) {
+  const row = await db
+    .updateTable('live_sessions')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+    .where('id', '=', sessionId)
+    .returning(['last_seq', 'status'])
+    .executeTakeFirstOrThrow();
+  return { seq: Number(row.last_seq), status: row.status };
+}
+
+/** Takes the session's next backroom sequence number (its own counter). */
+export async function takeBackroomSeq(db: Queryable, sessionId: string): Promise<number> {
+  const row = await db
+    .updateTable('live_sessions')
+    .set((eb) => ({ backroom_last_seq: eb('backroom_last_seq', '+', 1) }))
+    .where('id', '=', sessionId)
+    .returning('backroom_last_seq')
+    .executeTakeFirstOrThrow();
+  return Number(row.backroom_last_seq);
+}
+
+/** Stores one numbered room entry. */
+export async function insertEntry(db: Queryable, values: Insertable<LiveMessageTable>): Promise<void> {
+  await db.insertInto('live_messages').values(values).execute();
+}
+
+const entryColumns = [
+  'e.id',
+  'e.session_id',
+  'e.seq',
+  'e.kind',
+  'e.author_member_id',
+  'e.author_role',
+  'e.body',
+  'e.item_id',
+  'e.choice',
+  'e.reply_to_seq',
+  'e.target_seq',
+  'e.private_member_id',
+  'e.deleted_at',
+  'e.created_at',
+  'a.pseudonym as author_pseudonym',
+  'pm.pseudonym as private_pseudonym',
+  'i.blind as item_blind',
+  'i.revealed_at as item_revealed_at',
+  'i.kind as item_kind',
+  'i.question_type as item_question_type',
+  'i.options as item_options',
+] as const;
+
+function entries(db: Queryable) {
+  return db
+    .selectFrom('live_messages as e')
+    .leftJoin('memberships as a', 'a.id', 'e.author_member_id')
+    .leftJoin('memberships as pm', 'pm.id', 'e.private_member_id')
+    .leftJoin('live_guide_items as i', 'i.id', 'e.item_id')
+    .select(entryColumns);
+}
+
+/** A stored room entry with what presenting it needs (pseudonyms, the blind state of its question). */
+export type EntryRow = NonNullable<Awaited<ReturnType<typeof findEntry>>>;
+
+/** One room entry by sequence number. */
+export async function findEntry(db: Queryable, sessionId: string, seq: number) {
+  return entries(db).where('e.session_id', '=', sessionId).where('e.seq', '=', seq).executeTakeFirst();
+}
+
+/** An entry a member already sent with this client id (a resend after a lost acknowledgement). */
+export async function findEntryByClientId(
+  db: Queryable,
+  sessionId: string,
+  memberId: string,
+  clientId: string,
+) {
+  return entries(db)
+    .where('e.session_id', '=', sessionId)
+    .where('e.author_member_id', '=', memberId)
+    .where('e.client_id', '=', clientId)
+    .executeTakeFirst();
+}
+
+/** Room entries after `afterSeq`, in order (at most `limit`). */
+export async function listEntries(db: Queryable, sessionId: string, afterSeq: number, limit: number) {
+  return entries(db)
+    .where('e.session_id', '=', sessionId)
+    .where('e.seq', '>', afterSeq)
+    .orderBy('e.seq')
+    .limit(limit)
+    .execute();
+}
+
+/** The answers to one question, in order. */
+export async function listAnswers(db: Queryable, sessionId: string, itemId: string) {
+  return entries(db)
+    .where('e.session_id', '=', sessionId)
+    .where('e.item_id', '=', itemId)
+    .where('e.kind', '=', 'answer')
+    .orderBy('e.seq')
+    .execute();
+}
+
+/** The members who answered a question. */
+export async function listAnswerers(db: Queryable, itemId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('live_messages')
+    .select('author_member_id')
+    .distinct()
+    .where('item_id', '=', itemId)
+    .where('kind', '=', 'answer')
+    .where('deleted_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.author_member_id).filter((id): id is string => !!id);
+}
+
+/** The questions a member answered among a session's entries (what they may see of blind questions). */
+export async function listAnsweredItems(
+  db: Queryable,
+  sessionId: string,
+  memberId: string,
+): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('live_messages')
+    .select('item_id')
+    .distinct()
+    .where('session_id', '=', sessionId)
+    .where('author_member_id', '=', memberId)
+    .where('kind', '=', 'answer')
+    .execute();
+  return new Set(rows.map((r) => r.item_id).filter((id): id is string => !!id));
+}
+
+/** How many entries a member wrote in the session since `since` (rate limits). */
+export async function countRecentEntries(db: Queryable, sessionId: string, memberId: string, since: Date) {
+  const row = await db
+    .selectFrom('live_messages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('session_id', '=', sessionId)
+    .where('author_member_id', '=', memberId)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Marks an entry deleted (its text is no longer sent to anyone but kept for the staff transcript). */
+export async function markEntryDeleted(db: Queryable, sessionId: string, seq: number): Promise<void> {
+  await db
+    .updateTable('live_messages')
+    .set({ deleted_at: sql<Date>`now()` })
+    .where('session_id', '=', sessionId)
+    .where('seq', '=', seq)
+    .execute();
+}
+
+/** Adds a reaction (idempotent); returns whether it was new. */
+export async function insertReaction(
+  db: Queryable,
+  values: { message_id: string; member_id: string; session_id: string; reaction: LiveReaction },
+): Promise<boolean> {
+  const rows = await db
+    .insertInto('live_reactions')
+    .values(values)
+    .onConflict((oc) => oc.doNothing())
+    .returning('message_id')
+    .execute();
+  return rows.length > 0;
+}
+
+/** Reaction counts per message of a session, for the messages given. */
+export async function reactionCounts(db: Queryable, messageIds: string[]) {
+  if (messageIds.length === 0) return [];
+  return db
+    .selectFrom('live_reactions')
+    .select(['message_id', 'reaction', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('message_id', 'in', messageIds)
+    .groupBy(['message_id', 'reaction'])
+    .execute();
+}
+
+/** Stores one backroom entry. */
+export async function insertBackroomEntry(
+  db: Queryable,
+  values: {
+    id: string;
+    community_id: string;
+    session_id: string;
+    seq: number;
+    kind: LiveBackroomKind;
+    author_member_id: string | null;
+    body: string;
+    suggestion_id: string | null;
+  },
+): Promise<void> {
+  await db.insertInto('live_backroom_messages').values(values).execute();
+}
+
+/** Backroom entries after `afterSeq`, in order, with their authors' pseudonyms. */
+export async function listBackroom(db: Queryable, sessionId: string, afterSeq: number, limit: number) {
+  return db
+    .selectFrom('live_backroom_messages as b')
+    .leftJoin('memberships as a', 'a.id', 'b.author_member_id')
+    .select([
+      'b.seq',
+      'b.kind',
+      'b.body',
+      'b.created_at',
+      'b.suggestion_id',
+      'a.pseudonym as author_pseudonym',
+    ])
+    .where('b.session_id', '=', sessionId)
+    .where('b.seq', '>', afterSeq)
+    .orderBy('b.seq')
+    .limit(limit)
+    .execute();
+}
+
+/** Stores a probe suggestion. */
+export async function insertSuggestion(
+  db: Queryable,
+  values: { id: string; community_id: string; session_id: string; author_member_id: string; body: string },
+): Promise<void> {
+  await db.insertInto('live_probe_suggestions').values(values).execute();
+}
+
+/** Locks a pending-or-decided suggestion of a session. */
+export async function lockSuggestion(db: Queryable, sessionId: string, suggestionId: string) {
+  return db
+    .selectFrom('live_probe_suggestions')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('id', '=', suggestionId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Records the moderator's decision on a suggestion. */
+export async function decideSuggestion(
+  db: Queryable,
+  suggestionId: string,
+  decision:
+    | { status: 'approved'; postedBody: string; roomSeq: number; by: string | null }
+    | { status: 'rejected'; by: string | null },
+): Promise<void> {
+  await db
+    .updateTable('live_probe_suggestions')
+    .set({
+      status: decision.status,
+      decided_by: decision.by,
+      decided_at: sql<Date>`now()`,
+      ...(decision.status === 'approved'
+        ? { posted_body: decision.postedBody, room_seq: decision.roomSeq }
+        : {}),
+    })
+    .where('id', '=', suggestionId)
+    .execute();
+}
+
+/** Every room entry of a session, in order (the staff transcript; at most 20,000). */
+export async function listAllEntries(db: Queryable, sessionId: string) {
+  return entries(db)
+    .select('e.body as stored_body')
+    .where('e.session_id', '=', sessionId)
+    .orderBy('e.seq')
+    .limit(20_000)
+    .execute();
+}

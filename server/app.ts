@@ -28,6 +28,8 @@ import { searchRoutes } from './modules/search/search.routes.ts';
 import { supportMediaRoutes, uploadFileRoutes } from './modules/support/support-media.routes.ts';
 import { casesRoutes } from './modules/support/cases/cases.routes.ts';
 import { registerCases } from './modules/support/cases/cases.module.ts';
+import { panelRoutes } from './modules/panel/panel.routes.ts';
+import { researchRoutes } from './modules/research/research.routes.ts';
 import { registerWeb } from './web/handler.ts';
 
 /** Options of `buildApp`: whether to serve the React Router web app (needs `npm run build`). */
@@ -94,6 +96,8 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
         { name: 'cases', description: 'Support cases: escalation, the case queue, official answers' },
         { name: 'search', description: 'Search, similar questions and deflection' },
         { name: 'notifications', description: 'Follows, notifications, email preferences, unsubscribe' },
+        { name: 'panel', description: 'Insight panel: profile attributes, member profiles, segments' },
+        { name: 'research', description: 'Surveys and polls: definitions, responses, results, CSV export' },
       ],
     },
   });
@@ -125,6 +129,8 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
       await api.register(casesRoutes, { kernel });
       await api.register(notificationsRoutes, { kernel });
       await api.register(moderationRoutes, { kernel });
+      await api.register(panelRoutes, { kernel });
+      await api.register(researchRoutes, { kernel });
     },
     { prefix: '/api/v1' },
   );

@@ -1,4 +1,5 @@
 import { pointsEn } from './areas/points.en.ts';
+import { researchEn } from './areas/research.en.ts';
 
 /**
  * English messages. Keys are stable; `fr.ts` must define every key (checked by the type system). Areas
@@ -6,6 +7,7 @@ import { pointsEn } from './areas/points.en.ts';
  */
 export const en = {
   ...pointsEn,
+  ...researchEn,
   'app.name': 'Cercle',
   'app.tagline': 'Customer communities, run by the brand, owned by their members.',
   'nav.home': 'Home',

@@ -1,9 +1,11 @@
 import { pointsFr } from './areas/points.fr.ts';
+import { researchFr } from './areas/research.fr.ts';
 import type { MessageKey } from './en.ts';
 
 /** French messages: the type requires a translation for every English key. */
 export const fr: Record<MessageKey, string> = {
   ...pointsFr,
+  ...researchFr,
   'app.name': 'Cercle',
   'app.tagline': 'Des communautés de clients, animées par la marque, appartenant à leurs membres.',
   'nav.home': 'Accueil',

@@ -54,15 +54,13 @@ export const panelRoutes: FastifyPluginAsyncTypebox<{ kernel: Kernel }> = async 
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await createProfileAttribute({
-            ctx: ctxOf(kernel, request),
-            ...request.params,
-            input: request.body,
-          }),
-        ),
+      reply.status(201).send(
+        await createProfileAttribute({
+          ctx: ctxOf(kernel, request),
+          ...request.params,
+          input: request.body,
+        }),
+      ),
   );
   app.get(
     '/communities/:community/members/:memberId/profile',

@@ -58,7 +58,19 @@ const Choice = Type.Object(
 export const Question = Type.Object(
   {
     id: Key,
-    type: Type.Union(QUESTION_TYPES.map((t) => Type.Literal(t))),
+    type: Type.Union([
+      Type.Literal('single'),
+      Type.Literal('multiple'),
+      Type.Literal('scale'),
+      Type.Literal('nps'),
+      Type.Literal('matrix'),
+      Type.Literal('text'),
+      Type.Literal('ranking'),
+      Type.Literal('number'),
+      Type.Literal('date'),
+      Type.Literal('image_choice'),
+      Type.Literal('file'),
+    ]),
     title: Type.String({ minLength: 1, maxLength: 500 }),
     help: Type.Optional(Type.String({ maxLength: 1000 })),
     required: Type.Boolean(),

@@ -36,6 +36,16 @@ const REQUIRED_OPERATION_IDS = [
   'moderateContent',
   'getSupportSettings',
   'updateSupportSettings',
+  'listProfileAttributes',
+  'createProfileAttribute',
+  'createSegment',
+  'listSegments',
+  'getSegmentSize',
+  'createSurvey',
+  'getSurvey',
+  'submitSurveyResponse',
+  'getSurveyResults',
+  'exportSurveyResponses',
 ];
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -257,8 +267,11 @@ describe('the OpenAPI document', () => {
     for (const { key, method, op } of operations) {
       const success = Object.keys(op.responses).filter((s) => /^2/.test(s));
       expect(success.length, `${key} has no success response`).toBeGreaterThan(0);
-      for (const status of success)
-        expect(op.responses[status].content?.['application/json']?.schema, key).toBeDefined();
+      // JSON, or CSV for exports (exportSurveyResponses).
+      for (const status of success) {
+        const content = op.responses[status].content;
+        expect(content?.['application/json']?.schema ?? content?.['text/csv']?.schema, key).toBeDefined();
+      }
       expect(op.responses['4XX']?.content?.['application/json']?.schema, `${key} 4XX`).toMatchObject({
         required: expect.arrayContaining(['code', 'status', 'detail']) as unknown,
       });

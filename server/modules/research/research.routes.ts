@@ -141,8 +141,12 @@ export const researchRoutes: FastifyPluginAsyncTypebox<{ kernel: Kernel }> = asy
         summary: 'The completed responses as CSV, streamed (X-Total-Count: how many rows follow the header)',
         tags,
         params: SurveyParams,
-        produces: ['text/csv'],
-        response: responses({ 200: Type.String({ description: 'CSV, UTF-8, CRLF lines' }) }),
+        response: responses({
+          200: {
+            description: 'CSV, UTF-8, CRLF lines; X-Total-Count tells how many responses follow the header',
+            content: { 'text/csv': { schema: Type.String() } },
+          },
+        }),
       },
     },
     async (request, reply) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../platform/errors/app-error.ts';
+import type { AppError } from '../../platform/errors/app-error.ts';
 import { checkDefinition, type SurveyDefinitionInput } from './survey-definition.ts';
 import { checkPageAnswers, checkWholeResponse, pagePath } from './survey-engine.ts';
 

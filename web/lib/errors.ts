@@ -47,6 +47,7 @@ export async function guard<T>(locale: Locale, work: () => Promise<T>): Promise<
 export async function attempt<T>(
   locale: Locale,
   work: () => Promise<T>,
+  fieldName: (path: string) => string = (path) => path.replace(/^\//, '').split('/')[0] ?? '',
 ): Promise<T | ReturnType<typeof data<ActionErrors>>> {
   try {
     return await work();
@@ -55,7 +56,7 @@ export async function attempt<T>(
     if (!appError) throw error;
     const fieldErrors: Record<string, string> = {};
     for (const field of appError.fields) {
-      const name = field.path.replace(/^\//, '').split('/')[0] ?? '';
+      const name = fieldName(field.path);
       fieldErrors[name] ??= translate(locale, field.key, field.params);
     }
     const formError = translate(locale, appError.messageKey ?? `error.${appError.code}`);
@@ -78,4 +79,18 @@ export function fieldRefusal(locale: Locale, field: string, key: string) {
     },
     { status: 422 },
   );
+}
+
+/**
+ * Adds fields (what the user typed, a counter...) to an `attempt` outcome: to the refusal's data, keeping
+ * its status, or to the success value. So a refused form is shown again as it was typed.
+ */
+export function withExtra<T extends object, E extends object>(
+  result: T | ReturnType<typeof data<ActionErrors>>,
+  extra: E,
+) {
+  const refusal = result as { type?: string; data?: ActionErrors; init?: ResponseInit | null };
+  if (refusal.type === 'DataWithResponseInit' && refusal.data)
+    return data<ActionErrors & E>({ ...refusal.data, ...extra }, refusal.init ?? undefined);
+  return { ...(result as T), ...extra };
 }

@@ -72,12 +72,19 @@ export default function CommunityLayout({ loaderData: community }: Route.Compone
             <NavLink to={`/c/${community.slug}/my-questions`}>{t('myQuestions.nav')}</NavLink>
           </p>
         ) : null}
+        {a.answerSurveys ? (
+          <p className="community__mine">
+            <NavLink to={`/c/${community.slug}/research`}>{t('research.nav.surveys')}</NavLink>{' '}
+            <NavLink to={`/c/${community.slug}/profile`}>{t('research.nav.profile')}</NavLink>
+          </p>
+        ) : null}
         {a.manageMembers ||
         a.update ||
         a.viewAccessLog ||
         a.moderateContent ||
         a.viewDeflectionStats ||
-        a.workCases ? (
+        a.workCases ||
+        a.viewResearchResults ? (
           <nav aria-label={t('community.staff')} className="tabs">
             <ul>
               {a.manageMembers ? (
@@ -108,6 +115,11 @@ export default function CommunityLayout({ loaderData: community }: Route.Compone
               {a.viewAccessLog ? (
                 <li>
                   <NavLink to={`/c/${community.slug}/access-log`}>{t('community.accessLog')}</NavLink>
+                </li>
+              ) : null}
+              {a.viewResearchResults ? (
+                <li>
+                  <NavLink to={`/c/${community.slug}/research`}>{t('research.nav.research')}</NavLink>
                 </li>
               ) : null}
             </ul>

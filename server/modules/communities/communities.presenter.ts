@@ -5,6 +5,7 @@ import { memberPolicy } from '../members/members.policy.ts';
 import { communityCasePolicy } from '../support/cases/cases.policy.ts';
 import { moderationPolicy } from '../moderation/moderation.policy.ts';
 import { deflectionPolicy } from '../search/search.policy.ts';
+import { researchPolicy } from '../research/research.policy.ts';
 import { type CommunityResource, communityPolicy } from './communities.policy.ts';
 import type { CommunityDto } from './communities.schemas.ts';
 
@@ -47,6 +48,7 @@ export function presentCommunity(
       ...abilitiesOf(communityCasePolicy, viewer, resource),
       ...abilitiesOf(moderationPolicy, viewer, resource),
       ...abilitiesOf(deflectionPolicy, viewer, resource),
+      ...abilitiesOf(researchPolicy, viewer, resource),
     },
   };
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { MessageKey } from '../../../common/i18n/index.ts';
+import { conditionHolds, isAnswered } from '../../../common/research/answer-conditions.ts';
 import { AppError, type FieldError } from '../../platform/errors/app-error.ts';
 import { isIsoDate } from '../panel/panel-rules.ts';
 import {
-  type AnswerConditionInput,
   END_PAGE,
   type QuestionInput,
   type SurveyDefinitionInput,
@@ -12,33 +12,6 @@ import {
 
 /** A respondent's answers by question id. */
 export type Answers = Record<string, unknown>;
-
-const isAnswered = (value: unknown) =>
-  value !== undefined &&
-  value !== null &&
-  value !== '' &&
-  !(Array.isArray(value) && value.length === 0) &&
-  !(typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0);
-
-/** Whether a condition on an earlier answer holds. */
-export function conditionHolds(condition: AnswerConditionInput, answers: Answers): boolean {
-  const answer = answers[condition.question];
-  if (condition.op === 'answered') return isAnswered(answer);
-  if (!isAnswered(answer)) return false;
-  switch (condition.op) {
-    case 'equals':
-      return answer === condition.value || String(answer) === String(condition.value);
-    case 'not_equals':
-      return String(answer) !== String(condition.value);
-    case 'includes':
-      return Array.isArray(answer) && answer.includes(condition.value);
-    case 'gte':
-      return typeof answer === 'number' && answer >= Number(condition.value);
-    case 'lte':
-      return typeof answer === 'number' && answer <= Number(condition.value);
-  }
-  return false;
-}
 
 /** The questions of a page its respondent is shown (display logic on earlier answers). */
 export function shownQuestions(page: SurveyPageInput, answers: Answers): QuestionInput[] {
@@ -195,6 +168,4 @@ export function orderedOptions<T extends { id: string }>(q: QuestionInput, optio
 }
 
 /** Whether an answer counts as given (an empty text, list or grid does not). */
-export function answered(value: unknown): boolean {
-  return isAnswered(value);
-}
+export const answered = isAnswered;

@@ -3,7 +3,7 @@ import { conditionHolds } from '../../common/research/answer-conditions.ts';
 import { FormMessage } from '../components/form.tsx';
 import { QuestionField } from '../components/research/question-input.tsx';
 import { appContext } from '../context.ts';
-import { attempt, guard, text } from '../lib/errors.ts';
+import { attempt, guard, text, withExtra } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
 import { answerFieldOf, answersFromForm } from '../lib/survey-form.ts';
 import type { Route } from './+types/survey.ts';
@@ -30,10 +30,11 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const intent = text(form, 'intent');
   const page = survey.definition.pages.find((p) => p.id === text(form, 'pageId'));
   if (!page) throw data({ message: 'unknown page' }, { status: 400 });
+  let answers: Record<string, unknown> = {};
   const result = await attempt(
     web.locale,
     async () => {
-      const answers = await answersFromForm(web.api, params.slug, page, form);
+      answers = await answersFromForm(web.api, params.slug, page, form);
       if (intent === 'submit')
         await web.api.submitSurveyResponse(params.slug, params.surveyId, { pageId: page.id, answers });
       else await web.api.saveSurveyPage(params.slug, params.surveyId, { pageId: page.id, answers });
@@ -45,7 +46,8 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const back = text(form, 'back');
   if ('saved' in result && result.saved !== 'save')
     return redirect(back === `/c/${params.slug}` ? back : `/c/${params.slug}/surveys/${params.surveyId}`);
-  return result;
+  // A refused page is shown again with what was typed (without JavaScript the browser keeps nothing).
+  return withExtra(result, { answers });
 }
 
 /** A survey as its respondent answers it: one page at a time, a progress bar, save and resume. */
@@ -59,7 +61,8 @@ export default function SurveyPage({ loaderData: survey }: Route.ComponentProps)
   const { progress } = survey;
   const completed = survey.response?.status === 'completed';
   const page = progress.pageIndex >= 0 ? definition.pages[progress.pageIndex] : null;
-  const answers = survey.response?.answers ?? {};
+  const typed = result && 'answers' in result && errors ? (result.answers) : null;
+  const answers = { ...(survey.response?.answers ?? {}), ...(typed ?? {}) };
   const last = page ? progress.step + 1 >= progress.steps : true;
   return (
     <article className="survey">

@@ -10,6 +10,7 @@ export function BarChart({ title, bars }: { title: string; bars: { label: string
   const max = Math.max(1, ...bars.map((b) => b.count));
   const rowHeight = 28;
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  if (bars.length === 0) return null;
   return (
     <figure className="chart">
       <svg

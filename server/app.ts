@@ -35,6 +35,8 @@ import { catalogueRoutes } from './modules/rewards/catalogue/catalogue.routes.ts
 import { registerCatalogue } from './modules/rewards/catalogue/catalogue.module.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
 import { registerLive } from './modules/live/live.module.ts';
+import { panelRoutes } from './modules/panel/panel.routes.ts';
+import { researchRoutes } from './modules/research/research.routes.ts';
 import { registerWeb } from './web/handler.ts';
 
 /** Options of `buildApp`: whether to serve the React Router web app (needs `npm run build`). */
@@ -104,6 +106,8 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
         { name: 'points', description: 'Points rules, balances, ledger, ranks, badges, leaderboards' },
         { name: 'rewards', description: 'The rewards catalogue, voucher codes and redemptions' },
         { name: 'live', description: 'Live sessions: focus groups, guide, invitations, transcripts' },
+        { name: 'panel', description: 'Insight panel: profile attributes, member profiles, segments' },
+        { name: 'research', description: 'Surveys and polls: definitions, responses, results, CSV export' },
       ],
     },
   });
@@ -139,6 +143,8 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
       await api.register(standingRoutes, { kernel });
       await api.register(catalogueRoutes, { kernel });
       await api.register(liveRoutes, { kernel });
+      await api.register(panelRoutes, { kernel });
+      await api.register(researchRoutes, { kernel });
     },
     { prefix: '/api/v1' },
   );

@@ -17,6 +17,7 @@ import { seedCase } from './case-fixtures.ts';
 import { seedAward, seedBadge, seedPointsFlag } from './points-fixtures.ts';
 import { giveEveryonePoints, seedRedemption, seedReward, seedVoucher } from './reward-fixtures.ts';
 import { seedSession } from './live-fixtures.ts';
+import { POLL, seedSegment, seedSurvey } from './research-fixtures.ts';
 
 /** The columns of the table, in order. */
 const ROLES = [
@@ -515,6 +516,116 @@ const TABLE: Record<string, Case> = {
     expect: [401, 403, 403, 403, 200, 200, 200, 200],
     hidden: [404, 404, 403, 403, 200, 200, 200, 200],
     request: async (f) => ({ url: `${C(f)}/deflections/stats` }),
+  },
+  // Insight panel (issue 5). Staff (moderators, admins, platform admins) define attributes and segments;
+  // observers read observer-visible profile values and every survey's results, never respond; members see
+  // the attributes they fill and answer the published surveys they are targeted by (a survey they may not
+  // see is not found).
+  'GET /api/v1/communities/:community/profile-attributes': {
+    expect: [401, 403, 200, 200, 200, 200, 200, 200],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/profile-attributes` }),
+  },
+  'POST /api/v1/communities/:community/profile-attributes': {
+    expect: [401, 403, 403, 403, 201, 403, 201, 201],
+    hidden: [404, 404, 403, 403, 201, 403, 201, 201],
+    request: async (f) => ({
+      url: `${C(f)}/profile-attributes`,
+      payload: { key: `k_${newId().slice(-8)}`, label: 'City', kind: 'text', visibility: 'member_editable' },
+    }),
+  },
+  'GET /api/v1/communities/:community/members/:memberId/profile': {
+    expect: [401, 403, 403, 403, 200, 200, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 200, 200, 200],
+    request: async (f) => ({ url: `${M(f)}/profile` }),
+  },
+  'PUT /api/v1/communities/:community/members/:memberId/profile': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${M(f)}/profile`, payload: { values: {} } }),
+  },
+  'GET /api/v1/communities/:community/segments': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/segments` }),
+  },
+  'POST /api/v1/communities/:community/segments': {
+    expect: [401, 403, 403, 403, 201, 403, 201, 201],
+    hidden: [404, 404, 403, 403, 201, 403, 201, 201],
+    request: async (f) => ({
+      url: `${C(f)}/segments`,
+      payload: {
+        name: `Segment ${newId()}`,
+        filter: { match: 'all', conditions: [{ type: 'role', in: ['member'] }] },
+      },
+    }),
+  },
+  'POST /api/v1/communities/:community/segments/size': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({
+      url: `${C(f)}/segments/size`,
+      payload: { filter: { match: 'any', conditions: [] } },
+    }),
+  },
+  'GET /api/v1/communities/:community/segments/:segmentId/size': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({
+      url: `${C(f)}/segments/${(await seedSegment(f.community.id, { match: 'all', conditions: [] })).id}/size`,
+    }),
+  },
+  'GET /api/v1/communities/:community/surveys': {
+    expect: [401, 403, 200, 200, 200, 200, 200, 200],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/surveys` }),
+  },
+  'POST /api/v1/communities/:community/surveys': {
+    expect: [401, 403, 403, 403, 201, 403, 201, 201],
+    hidden: [404, 404, 403, 403, 201, 403, 201, 201],
+    request: async (f) => ({
+      url: `${C(f)}/surveys`,
+      payload: { kind: 'poll', title: 'Colour', definition: POLL },
+    }),
+  },
+  'GET /api/v1/communities/:community/surveys/:surveyId': {
+    expect: [404, 404, 200, 200, 200, 200, 200, 200],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/surveys/${(await seedSurvey(f.community.id)).id}` }),
+  },
+  'PATCH /api/v1/communities/:community/surveys/:surveyId': {
+    expect: [404, 404, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({
+      url: `${C(f)}/surveys/${(await seedSurvey(f.community.id)).id}`,
+      payload: { title: 'Retitled' },
+    }),
+  },
+  'PUT /api/v1/communities/:community/surveys/:surveyId/response': {
+    expect: [404, 404, 200, 200, 200, 403, 200, 403],
+    hidden: [404, 404, 200, 200, 200, 403, 200, 403],
+    request: async (f) => ({
+      url: `${C(f)}/surveys/${(await seedSurvey(f.community.id)).id}/response`,
+      payload: { pageId: 'p1', answers: { owns: 'yes' } },
+    }),
+  },
+  'POST /api/v1/communities/:community/surveys/:surveyId/response': {
+    expect: [404, 404, 200, 200, 200, 403, 200, 403],
+    hidden: [404, 404, 200, 200, 200, 403, 200, 403],
+    request: async (f) => ({
+      url: `${C(f)}/surveys/${(await seedSurvey(f.community.id, { kind: 'poll', definition: POLL })).id}/response`,
+      payload: { pageId: 'p1', answers: { color: 'red' } },
+    }),
+  },
+  'GET /api/v1/communities/:community/surveys/:surveyId/results': {
+    expect: [404, 404, 403, 403, 200, 200, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 200, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/surveys/${(await seedSurvey(f.community.id)).id}/results` }),
+  },
+  'GET /api/v1/communities/:community/surveys/:surveyId/export': {
+    expect: [404, 404, 403, 403, 200, 200, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 200, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/surveys/${(await seedSurvey(f.community.id)).id}/export` }),
   },
   // Rewards catalogue. Whoever reads the community sees its catalogue; moderators and admins (and platform
   // admins) run it and its redemption queue; members and experts redeem with their points (staff roles do

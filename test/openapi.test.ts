@@ -46,6 +46,16 @@ const REQUIRED_OPERATION_IDS = [
   'listBadges',
   'awardBadge',
   'getLeaderboard',
+  'listProfileAttributes',
+  'createProfileAttribute',
+  'createSegment',
+  'listSegments',
+  'getSegmentSize',
+  'createSurvey',
+  'getSurvey',
+  'submitSurveyResponse',
+  'getSurveyResults',
+  'exportSurveyResponses',
 ];
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -267,10 +277,10 @@ describe('the OpenAPI document', () => {
     for (const { key, method, op } of operations) {
       const success = Object.keys(op.responses).filter((s) => /^2/.test(s));
       expect(success.length, `${key} has no success response`).toBeGreaterThan(0);
-      // JSON, or CSV for exports (exportPointsLedger).
+      // JSON, or CSV for exports (exportPointsLedger, exportSurveyResponses).
       for (const status of success) {
         const content = op.responses[status].content;
-        expect((content?.['application/json'] ?? content?.['text/csv'])?.schema, key).toBeDefined();
+        expect(content?.['application/json']?.schema ?? content?.['text/csv']?.schema, key).toBeDefined();
       }
       expect(op.responses['4XX']?.content?.['application/json']?.schema, `${key} 4XX`).toMatchObject({
         required: expect.arrayContaining(['code', 'status', 'detail']) as unknown,

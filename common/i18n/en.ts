@@ -1,6 +1,7 @@
 import { liveEn } from './areas/live.en.ts';
 import { pointsEn } from './areas/points.en.ts';
 import { rewardsEn } from './areas/rewards.en.ts';
+import { researchEn } from './areas/research.en.ts';
 
 /**
  * English messages. Keys are stable; `fr.ts` must define every key (checked by the type system). Areas
@@ -10,6 +11,7 @@ export const en = {
   ...pointsEn,
   ...rewardsEn,
   ...liveEn,
+  ...researchEn,
   'app.name': 'Cercle',
   'app.tagline': 'Customer communities, run by the brand, owned by their members.',
   'nav.home': 'Home',

@@ -1,6 +1,7 @@
 import { liveFr } from './areas/live.fr.ts';
 import { pointsFr } from './areas/points.fr.ts';
 import { rewardsFr } from './areas/rewards.fr.ts';
+import { researchFr } from './areas/research.fr.ts';
 import type { MessageKey } from './en.ts';
 
 /** French messages: the type requires a translation for every English key. */
@@ -8,6 +9,7 @@ export const fr: Record<MessageKey, string> = {
   ...pointsFr,
   ...rewardsFr,
   ...liveFr,
+  ...researchFr,
   'app.name': 'Cercle',
   'app.tagline': 'Des communautés de clients, animées par la marque, appartenant à leurs membres.',
   'nav.home': 'Accueil',

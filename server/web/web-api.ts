@@ -99,6 +99,21 @@ import { listRedemptions } from '../modules/rewards/catalogue/commands/list-rede
 import { listRewards } from '../modules/rewards/catalogue/commands/list-rewards.ts';
 import { redeemReward } from '../modules/rewards/catalogue/commands/redeem-reward.ts';
 import { updateReward } from '../modules/rewards/catalogue/commands/update-reward.ts';
+import { createProfileAttribute } from '../modules/panel/commands/create-profile-attribute.ts';
+import { createSegment } from '../modules/panel/commands/create-segment.ts';
+import { getMemberProfile } from '../modules/panel/commands/get-member-profile.ts';
+import { getSegmentSize, previewSegmentSize } from '../modules/panel/commands/get-segment-size.ts';
+import { listProfileAttributes } from '../modules/panel/commands/list-profile-attributes.ts';
+import { listSegments } from '../modules/panel/commands/list-segments.ts';
+import { updateMemberProfile } from '../modules/panel/commands/update-member-profile.ts';
+import { createSurvey } from '../modules/research/commands/create-survey.ts';
+import { exportSurveyResponses } from '../modules/research/commands/export-survey-responses.ts';
+import { getSurvey } from '../modules/research/commands/get-survey.ts';
+import { getSurveyResults } from '../modules/research/commands/get-survey-results.ts';
+import { listSurveys } from '../modules/research/commands/list-surveys.ts';
+import { saveSurveyPage } from '../modules/research/commands/save-survey-page.ts';
+import { submitSurveyResponse } from '../modules/research/commands/submit-survey-response.ts';
+import { updateSurvey } from '../modules/research/commands/update-survey.ts';
 
 /** A better-auth call's outcome as the web needs it: status, cookies to forward, JSON body. */
 export interface AuthResult {
@@ -297,6 +312,30 @@ export function createWebApi(ctx: Ctx, headers: Headers) {
       fulfillRedemption({ ctx, community, redemptionId, input }),
     cancelRedemption: (community: string, redemptionId: string) =>
       cancelRedemption({ ctx, community, redemptionId, input: {} }),
+    listProfileAttributes: (community: string) => listProfileAttributes({ ctx, community }),
+    createProfileAttribute: (community: string, input: unknown) =>
+      createProfileAttribute({ ctx, community, input }),
+    getMemberProfile: (community: string, memberId: string) => getMemberProfile({ ctx, community, memberId }),
+    updateMemberProfile: (community: string, memberId: string, input: unknown) =>
+      updateMemberProfile({ ctx, community, memberId, input }),
+    listSegments: (community: string) => listSegments({ ctx, community }),
+    createSegment: (community: string, input: unknown) => createSegment({ ctx, community, input }),
+    getSegmentSize: (community: string, segmentId: string) => getSegmentSize({ ctx, community, segmentId }),
+    previewSegmentSize: (community: string, input: unknown) => previewSegmentSize({ ctx, community, input }),
+    listSurveys: (community: string, query: Record<string, unknown> = {}) =>
+      listSurveys({ ctx, community, query }),
+    createSurvey: (community: string, input: unknown) => createSurvey({ ctx, community, input }),
+    getSurvey: (community: string, surveyId: string) => getSurvey({ ctx, community, surveyId }),
+    updateSurvey: (community: string, surveyId: string, input: unknown) =>
+      updateSurvey({ ctx, community, surveyId, input }),
+    saveSurveyPage: (community: string, surveyId: string, input: unknown) =>
+      saveSurveyPage({ ctx, community, surveyId, input }),
+    submitSurveyResponse: (community: string, surveyId: string, input: unknown) =>
+      submitSurveyResponse({ ctx, community, surveyId, input }),
+    getSurveyResults: (community: string, surveyId: string, query: Record<string, unknown> = {}) =>
+      getSurveyResults({ ctx, community, surveyId, query }),
+    exportSurveyResponses: (community: string, surveyId: string) =>
+      exportSurveyResponses({ ctx, community, surveyId }),
     auth: {
       signUp: (body: { name: string; email: string; password: string }, next = '/') =>
         call('/sign-up/email', { ...body, callbackURL: `/verified?next=${encodeURIComponent(next)}` }),

@@ -47,21 +47,29 @@ export async function guard<T>(locale: Locale, work: () => Promise<T>): Promise<
 export async function attempt<T>(
   locale: Locale,
   work: () => Promise<T>,
+  fieldName: (path: string) => string = topLevelField,
 ): Promise<T | ReturnType<typeof data<ActionErrors>>> {
   try {
     return await work();
   } catch (error) {
     const appError = asAppError(error);
     if (!appError) throw error;
-    return data<ActionErrors>(actionErrors(locale, appError), { status: appError.status });
+    return data<ActionErrors>(actionErrors(locale, appError, fieldName), { status: appError.status });
   }
 }
 
+/** The form field of a JSON path: its first segment. */
+const topLevelField = (path: string) => path.replace(/^\//, '').split('/')[0] ?? '';
+
 /** An AppError as a form shows it: the first message per top-level field, and a form-level message. */
-export function actionErrors(locale: Locale, appError: AppErrorLike): ActionErrors {
+export function actionErrors(
+  locale: Locale,
+  appError: AppErrorLike,
+  fieldName: (path: string) => string = topLevelField,
+): ActionErrors {
   const fieldErrors: Record<string, string> = {};
   for (const field of appError.fields) {
-    const name = field.path.replace(/^\//, '').split('/')[0] ?? '';
+    const name = fieldName(field.path);
     fieldErrors[name] ??= translate(locale, field.key, field.params);
   }
   return { fieldErrors, formError: translate(locale, appError.messageKey ?? `error.${appError.code}`) };
@@ -82,4 +90,18 @@ export function fieldRefusal(locale: Locale, field: string, key: string) {
     },
     { status: 422 },
   );
+}
+
+/**
+ * Adds fields (what the user typed, a counter...) to an `attempt` outcome: to the refusal's data, keeping
+ * its status, or to the success value. So a refused form is shown again as it was typed.
+ */
+export function withExtra<T extends object, E extends object>(
+  result: T | ReturnType<typeof data<ActionErrors>>,
+  extra: E,
+) {
+  const refusal = result as { type?: string; data?: ActionErrors; init?: ResponseInit | null };
+  if (refusal.type === 'DataWithResponseInit' && refusal.data)
+    return data<ActionErrors & E>({ ...refusal.data, ...extra }, refusal.init ?? undefined);
+  return { ...(result as T), ...extra };
 }

@@ -6,15 +6,18 @@ import { appContext } from '../context.ts';
 import { useT, useViewer } from '../lib/i18n.ts';
 import type { Route } from './+types/community-home.ts';
 import { useCommunity } from './community.tsx';
+import { PollCard } from '../components/research/poll-card.tsx';
+import { homePolls } from '../lib/home-polls.ts';
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const web = context.get(appContext);
   // Boards and the directory preview are shown only to those allowed to read the community's content.
-  const [boards, members] = await Promise.all([
+  const [boards, members, polls] = await Promise.all([
     web.api.listBoards(params.slug).catch(() => ({ items: [], abilities: { manageBoards: false } })),
     web.api.listMembers(params.slug, { limit: 12 }).catch(() => ({ items: [], nextCursor: null })),
+    homePolls(web.api, params.slug),
   ]);
-  return { boards, members };
+  return { boards, members, polls };
 }
 
 /** Creates a board (staff). */
@@ -35,7 +38,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
 }
 
 export default function CommunityHome({ loaderData }: Route.ComponentProps) {
-  const { boards, members } = loaderData;
+  const { boards, members, polls } = loaderData;
   const result = useActionData<typeof action>() as
     | {
         created?: { title: string };
@@ -73,6 +76,16 @@ export default function CommunityHome({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       {community.visibility === 'private' && !me ? <p>{t('community.privateNotice')}</p> : null}
+      {polls.length > 0 ? (
+        <section aria-labelledby="polls-heading">
+          <h2 id="polls-heading">{t('research.poll.title')}</h2>
+          <div className="cards">
+            {polls.map((item) => (
+              <PollCard key={item.poll.id} item={item} community={community.slug} />
+            ))}
+          </div>
+        </section>
+      ) : null}
       {boards.items.length > 0 ? (
         <section aria-labelledby="boards-heading">
           <h2 id="boards-heading">{t('support.boards')}</h2>

@@ -94,6 +94,12 @@ export default function CommunityLayout({ loaderData: community }: Route.Compone
             <NavLink to={`/c/${community.slug}/live`}>{t('live.nav')}</NavLink>
           </p>
         ) : null}
+        {a.answerSurveys ? (
+          <p className="community__mine">
+            <NavLink to={`/c/${community.slug}/research`}>{t('research.nav.surveys')}</NavLink>{' '}
+            <NavLink to={`/c/${community.slug}/profile`}>{t('research.nav.profile')}</NavLink>
+          </p>
+        ) : null}
         {a.manageMembers ||
         a.update ||
         a.viewAccessLog ||
@@ -101,7 +107,8 @@ export default function CommunityLayout({ loaderData: community }: Route.Compone
         a.viewDeflectionStats ||
         a.workCases ||
         a.managePoints ||
-        a.manageRewards ? (
+        a.manageRewards ||
+        a.viewResearchResults ? (
           <nav aria-label={t('community.staff')} className="tabs">
             <ul>
               {a.manageMembers ? (
@@ -142,6 +149,11 @@ export default function CommunityLayout({ loaderData: community }: Route.Compone
               {a.managePoints ? (
                 <li>
                   <NavLink to={`/c/${community.slug}/points/admin`}>{t('points.admin.nav')}</NavLink>
+                </li>
+              ) : null}
+              {a.viewResearchResults ? (
+                <li>
+                  <NavLink to={`/c/${community.slug}/research`}>{t('research.nav.research')}</NavLink>
                 </li>
               ) : null}
             </ul>

@@ -8,6 +8,7 @@ import { moderationPolicy } from '../moderation/moderation.policy.ts';
 import { deflectionPolicy } from '../search/search.policy.ts';
 import { leaderboardPolicy, pointsPolicy } from '../rewards/rewards.policy.ts';
 import { cataloguePolicy } from '../rewards/catalogue/catalogue.policy.ts';
+import { researchPolicy } from '../research/research.policy.ts';
 import { type CommunityResource, communityPolicy } from './communities.policy.ts';
 import type { CommunityDto } from './communities.schemas.ts';
 
@@ -54,6 +55,7 @@ export function presentCommunity(
       ...abilitiesOf(leaderboardPolicy, viewer, resource),
       ...abilitiesOf(cataloguePolicy, viewer, resource),
       ...abilitiesOf(communityLivePolicy, viewer, resource),
+      ...abilitiesOf(researchPolicy, viewer, resource),
     },
   };
 }

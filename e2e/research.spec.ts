@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises';
+import { expect, type Page, test } from '@playwright/test';
+import {
+  ADMIN,
+  adminApi,
+  clientAddress,
+  createCommunity,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  signIn,
+  signUpAndVerify,
+  unique,
+} from './support.ts';
+
+test.use({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(60) });
+
+async function join(page: Page, slug: string, pseudonym: string) {
+  await page.goto(`/c/${slug}/join`);
+  await page.getByLabel('Pseudonyme').fill(pseudonym);
+  await page.getByRole('button', { name: 'Rejoindre' }).click();
+  await expect(page.getByRole('status')).toContainText(pseudonym);
+}
+
+test('staff build a survey, a member answers it after a required-answer error, staff read the chart and the CSV', async ({
+  page,
+  browser,
+}) => {
+  const api = await adminApi();
+  const community = await createCommunity(api);
+
+  // Staff (the platform admin) build the survey in the browser.
+  const staffContext = await browser.newContext({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(61) });
+  const staff = await staffContext.newPage();
+  await signIn(staff, ADMIN.email, ADMIN.password);
+  await staff.goto(`/c/${community.slug}/research`);
+  await staff.getByRole('link', { name: 'Nouvelle enquête ou nouveau sondage' }).click();
+  await staff.getByLabel('Titre', { exact: true }).fill('Votre vélo');
+  const first = staff.getByRole('group', { name: 'Question 1', exact: true });
+  await first.getByLabel(/^Question/).fill('Possédez-vous un de nos vélos ?');
+  await first.getByLabel(/Choix \(ou colonnes/).fill('Oui\nNon');
+  const second = staff.getByRole('group', { name: 'Question 2', exact: true });
+  await second.getByLabel(/^Question/).fill('Qu’en pensez-vous ?');
+  await second.getByLabel('Type').selectOption('text');
+  await second.getByLabel('Réponse obligatoire').uncheck();
+  await staff.getByRole('button', { name: 'Créer' }).click();
+  await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Résultats : Votre vélo');
+  await expect(staff.getByText('Aucune réponse complète pour l’instant.')).toBeVisible();
+
+  // A member answers: sending without the required answer shows the error next to the question.
+  const email = `${unique('panel')}@example.test`;
+  await signUpAndVerify(page, api, 'Léa', email, 'lea-password-2026-xy');
+  await join(page, community.slug, unique('Lea_').slice(0, 30));
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/c/${community.slug}/research`);
+  await page.getByRole('link', { name: 'Votre vélo' }).click();
+  await expect(page.getByText('Page 1 sur 1')).toBeVisible();
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
+  await page.getByRole('button', { name: 'Envoyer mes réponses' }).click();
+  const question = page.getByRole('group', { name: /Possédez-vous un de nos vélos/ });
+  await expect(question.getByText('Ce champ est obligatoire.')).toBeVisible();
+  await question.getByLabel('Oui').check();
+  await page.getByLabel('Qu’en pensez-vous ?').fill('J’adore ce vélo, il est génial');
+  await page.getByRole('button', { name: 'Envoyer mes réponses' }).click();
+  await expect(page.getByRole('status')).toContainText('Merci, vos réponses sont envoyées.');
+
+  // Staff see the chart, the open answer with its sentiment, and download the CSV.
+  await staff.reload();
+  await expect(staff.getByRole('img', { name: /Oui 1, Non 0/ })).toBeVisible();
+  await expect(staff.getByText('J’adore ce vélo, il est génial')).toBeVisible();
+  await expect(staff.locator('.open-answers .badge--positive')).toHaveText('Positive');
+  await expectAccessible(staff);
+  const download = staff.waitForEvent('download');
+  await staff.getByRole('link', { name: 'Télécharger les réponses (CSV)' }).click();
+  const file = await (await download).path();
+  const csv = await readFile(file, 'utf8');
+  const [header, row] = csv.trim().split('\r\n');
+  expect(header).toBe('response_id,respondent,completed_at,duration_seconds,q1,q2');
+  expect(row).toContain(',o1,"J’adore ce vélo, il est génial"');
+  await staffContext.close();
+});

@@ -1,0 +1,133 @@
+import type { SurveyDefinitionInput } from '../../server/modules/research/survey-definition.ts';
+
+/** The question types the builder offers, in its menu order. */
+export const BUILDER_TYPES = [
+  'single',
+  'multiple',
+  'scale',
+  'nps',
+  'matrix',
+  'text',
+  'ranking',
+  'number',
+  'date',
+  'file',
+] as const;
+
+/** How many skip rules the builder form shows. */
+export const SKIP_ROWS = 2;
+
+const str = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value.trim() : '';
+};
+const lines = (raw: string) =>
+  raw
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+const num = (raw: string) => (raw === '' ? undefined : Number(raw.replace(',', '.')));
+
+/** Every field of the builder form by name, to show the form again as it was typed. */
+export function formValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) if (typeof value === 'string') values[key] = value;
+  return values;
+}
+
+/**
+ * Builds a survey definition from the builder form: question blocks `q<i>.*` (page number, type, title,
+ * required, choices one per line, matrix rows, bounds, random order, "show if") grouped into pages by
+ * their page number, and skip rules `s<j>.*` ("after page P, if question N … go to page M or the end").
+ * A condition's value typed as a choice's label becomes that choice's id. Returns the definition and,
+ * for each question's place in it, the block it came from (to put errors next to the right fields).
+ */
+export function definitionFromForm(form: FormData, count: number) {
+  const blocks = Array.from({ length: count }, (_, i) => ({
+    i,
+    page: Math.max(1, Number(str(form, `q${i}.page`)) || 1),
+  })).filter(({ i }) => str(form, `q${i}.title`) !== '');
+  const pageNumbers = [...new Set(blocks.map((b) => b.page))].sort((a, b) => a - b);
+  const optionId = (questionBlock: number, label: string) => {
+    const options = lines(str(form, `q${questionBlock}.options`));
+    const at = options.findIndex((o) => o.toLowerCase() === label.toLowerCase());
+    return at >= 0 ? `o${at + 1}` : undefined;
+  };
+  const conditionValue = (questionBlock: number, raw: string): string | number => {
+    const byLabel = optionId(questionBlock, raw);
+    if (byLabel) return byLabel;
+    const n = Number(raw);
+    return raw !== '' && Number.isFinite(n) ? n : raw;
+  };
+  const blockOf = (questionNumber: string) => Number(questionNumber) - 1;
+  const places: { page: number; question: number; block: number }[] = [];
+  const definition: SurveyDefinitionInput = {
+    pages: pageNumbers.map((pageNumber, p) => {
+      const inPage = blocks.filter((b) => b.page === pageNumber);
+      const skip = Array.from({ length: SKIP_ROWS }, (_, j) => j)
+        .filter((j) => Number(str(form, `s${j}.page`)) === pageNumber && str(form, `s${j}.question`) !== '')
+        .map((j) => {
+          const target = str(form, `s${j}.goTo`);
+          const goToIndex = pageNumbers.indexOf(Number(target));
+          return {
+            if: {
+              question: `q${blockOf(str(form, `s${j}.question`)) + 1}`,
+              op: (str(form, `s${j}.op`) || 'equals') as 'equals',
+              value: conditionValue(blockOf(str(form, `s${j}.question`)), str(form, `s${j}.value`)),
+            },
+            goTo: target === 'end' ? 'end' : goToIndex >= 0 ? `page${goToIndex + 1}` : `page-${target}`,
+          };
+        });
+      return {
+        id: `page${p + 1}`,
+        questions: inPage.map(({ i }, k) => {
+          places.push({ page: p, question: k, block: i });
+          const type = (str(form, `q${i}.type`) || 'single') as (typeof BUILDER_TYPES)[number];
+          const options = lines(str(form, `q${i}.options`)).map((label, n) => ({ id: `o${n + 1}`, label }));
+          const rows = lines(str(form, `q${i}.rows`)).map((label, n) => ({ id: `r${n + 1}`, label }));
+          const showIf = str(form, `q${i}.showIfQuestion`);
+          return {
+            id: `q${i + 1}`,
+            type,
+            title: str(form, `q${i}.title`),
+            required: form.get(`q${i}.required`) === 'on',
+            ...(options.length > 0 ? { options } : {}),
+            ...(type === 'matrix' || rows.length > 0 ? { rows } : {}),
+            ...(num(str(form, `q${i}.min`)) !== undefined ? { min: num(str(form, `q${i}.min`)) } : {}),
+            ...(num(str(form, `q${i}.max`)) !== undefined ? { max: num(str(form, `q${i}.max`)) } : {}),
+            ...(form.get(`q${i}.randomize`) === 'on' ? { randomize: true } : {}),
+            ...(showIf
+              ? {
+                  showIf: {
+                    question: `q${blockOf(showIf) + 1}`,
+                    op: (str(form, `q${i}.showIfOp`) || 'equals') as 'equals',
+                    value: conditionValue(blockOf(showIf), str(form, `q${i}.showIfValue`)),
+                  },
+                }
+              : {}),
+          };
+        }),
+        ...(skip.length > 0 ? { skip } : {}),
+      };
+    }),
+  };
+  return { definition, places };
+}
+
+/** Maps an API field path of the definition to the builder's field (`q<i>.<field>`, `s<j>`, or the name). */
+export function builderField(
+  path: string,
+  places: { page: number; question: number; block: number }[],
+): string {
+  const question = /^\/definition\/pages\/(\d+)\/questions\/(\d+)(?:\/(\w+))?/.exec(path);
+  if (question) {
+    const place = places.find((p) => p.page === Number(question[1]) && p.question === Number(question[2]));
+    const field = question[3] === 'showIf' ? 'showIfQuestion' : (question[3] ?? 'title');
+    return place
+      ? `q${place.block}.${['options', 'rows', 'max', 'min', 'showIfQuestion', 'type'].includes(field) ? field : 'title'}`
+      : 'definition';
+  }
+  if (/^\/definition\/pages\/\d+\/skip/.test(path)) return 'skip';
+  if (path.startsWith('/definition')) return 'definition';
+  return path.replace(/^\//, '').split('/')[0] ?? '';
+}

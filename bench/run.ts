@@ -427,7 +427,7 @@ async function main(): Promise<void> {
       order.some((other) => options.only!.has(other.key) && (other.baselineKey ?? 'bare') === scenario.key);
     const chosen = order.filter(keep);
     if (options.only && chosen.length === 0) throw new Error(`--only matches no target\n${USAGE}`);
-    const closing = chosen.find((scenario) => !('baselineKey' in scenario)) ?? chosen[0]!;
+    const closing = chosen.find((scenario) => !('baselineKey' in scenario)) ?? chosen[0];
     const plan = [...Array.from({ length: options.rounds }, () => chosen).flat(), closing];
     for (const [index, scenario] of plan.entries()) {
       const round = Math.floor(index / chosen.length) + 1;
@@ -442,7 +442,7 @@ async function main(): Promise<void> {
       for (const group of logSummary(cercle.log, from).groups) serverLogs.push(`${scenario.label}: ${group}`);
     }
     const summaries = chosen.map((scenario) => summarize(runs.get(scenario.key)!));
-    const baselineRps = (summaries.find((m) => m.scenario.key === 'bare') ?? summaries[0]!).requestsPerSecond;
+    const baselineRps = (summaries.find((m) => m.scenario.key === 'bare') ?? summaries[0]).requestsPerSecond;
 
     const cpu = cpus();
     const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}, PostgreSQL ${await postgresVersion(pgDatabaseUrl)}`;

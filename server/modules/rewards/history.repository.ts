@@ -9,6 +9,11 @@ const STATUS = sql<string | null>`CASE WHEN l.kind <> 'award' THEN NULL
   WHEN EXISTS (SELECT 1 FROM points_ledger c WHERE c.parent_id = l.id AND c.kind = 'release') THEN 'available'
   ELSE 'pending' END`;
 
+/** A timestamp at full (microsecond) precision for keyset cursors: a JavaScript Date keeps milliseconds. */
+function cursorAt(column: string) {
+  return sql<string>`to_char(${sql.ref(column)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
+
 /** Filters of a ledger listing. */
 export interface LedgerFilters {
   memberId?: string;
@@ -24,7 +29,7 @@ function filtered(db: Queryable, communityId: string, f: LedgerFilters) {
     .selectFrom('points_ledger as l')
     .innerJoin('memberships as m', 'm.id', 'l.member_id')
     .selectAll('l')
-    .select(['m.pseudonym', STATUS.as('status')])
+    .select(['m.pseudonym', STATUS.as('status'), cursorAt('l.created_at').as('cursor_at')])
     .where('l.community_id', '=', communityId);
   if (f.memberId) query = query.where('l.member_id', '=', f.memberId);
   if (f.kind) query = query.where('l.kind', '=', f.kind);
@@ -121,6 +126,7 @@ export async function listFlagRows(
       'f.threshold',
       'f.created_at',
       'f.resolved_at',
+      cursorAt('f.created_at').as('cursor_at'),
     ])
     .where('f.community_id', '=', communityId);
   if (!options.all) query = query.where('f.resolved_at', 'is', null);

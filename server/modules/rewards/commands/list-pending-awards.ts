@@ -32,5 +32,5 @@ export async function listPendingAwards({
     { kind: 'award', status: 'pending' },
     { limit, after },
   );
-  return toPage(rows, limit, presentLedgerEntry, (r) => [r.created_at.toISOString(), r.id]);
+  return toPage(rows, limit, presentLedgerEntry, (r) => [r.cursor_at, r.id]);
 }

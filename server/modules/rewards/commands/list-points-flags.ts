@@ -31,5 +31,5 @@ export async function listPointsFlags({
     limit,
     after,
   });
-  return toPage(rows, limit, presentPointsFlag, (r) => [r.created_at.toISOString(), r.id]);
+  return toPage(rows, limit, presentPointsFlag, (r) => [r.cursor_at, r.id]);
 }

@@ -33,5 +33,5 @@ export async function listPointsLedger({
     { memberId: member.id, kind: q.kind, status: q.status, from: q.from, to: q.to },
     { limit, after },
   );
-  return toPage(rows, limit, presentLedgerEntry, (r) => [r.created_at.toISOString(), r.id]);
+  return toPage(rows, limit, presentLedgerEntry, (r) => [r.cursor_at, r.id]);
 }

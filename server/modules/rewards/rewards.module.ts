@@ -11,10 +11,11 @@ import {
   onReversalEvent,
   REVERSAL_EVENTS,
 } from './processors/on-support-event.ts';
+import { onParticipationEvent, PARTICIPATION_EVENTS } from './processors/on-participation-event.ts';
 
 /**
- * Wires points into the kernel: the subscribers that award points for support events and reverse them
- * when content goes away (each runs once per event; the awards' idempotency keys make a replay harmless
+ * Wires points into the kernel: the subscribers that award points for support events (and completed
+ * surveys and attended live sessions) and reverse them when content goes away (each runs once per event; the awards' idempotency keys make a replay harmless
  * too), and the periodic job that releases awards past their review period and grants anniversary
  * badges.
  */
@@ -24,6 +25,11 @@ export function registerRewards(kernel: Kernel): void {
     name: 'rewards.reversals',
     events: REVERSAL_EVENTS,
     handle: onReversalEvent,
+  });
+  kernel.dispatcher.subscribe({
+    name: 'rewards.participation',
+    events: PARTICIPATION_EVENTS,
+    handle: onParticipationEvent,
   });
   kernel.jobs.define<Record<string, never>>({
     name: RELEASE_JOB,

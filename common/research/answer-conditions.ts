@@ -23,9 +23,9 @@ export function conditionHolds(condition: AnswerCondition, answers: Record<strin
   if (!isAnswered(answer)) return false;
   switch (condition.op) {
     case 'equals':
-      return String(answer as string) === String(condition.value);
+      return String(answer) === String(condition.value);
     case 'not_equals':
-      return String(answer as string) !== String(condition.value);
+      return String(answer) !== String(condition.value);
     case 'includes':
       return Array.isArray(answer) && answer.includes(condition.value);
     case 'gte':

@@ -30,6 +30,7 @@ import { casesRoutes } from './modules/support/cases/cases.routes.ts';
 import { registerCases } from './modules/support/cases/cases.module.ts';
 import { panelRoutes } from './modules/panel/panel.routes.ts';
 import { researchRoutes } from './modules/research/research.routes.ts';
+import { registerResearch } from './modules/research/research.module.ts';
 import { registerWeb } from './web/handler.ts';
 
 /** Options of `buildApp`: whether to serve the React Router web app (needs `npm run build`). */
@@ -149,4 +150,5 @@ function modulesInit(kernel: Kernel): void {
   registerSearch(kernel);
   registerCases(kernel);
   registerNotifications(kernel);
+  registerResearch(kernel);
 }

@@ -61,7 +61,7 @@ export default function SurveyPage({ loaderData: survey }: Route.ComponentProps)
   const { progress } = survey;
   const completed = survey.response?.status === 'completed';
   const page = progress.pageIndex >= 0 ? definition.pages[progress.pageIndex] : null;
-  const typed = result && 'answers' in result && errors ? (result.answers) : null;
+  const typed = result && 'answers' in result && errors ? result.answers : null;
   const answers = { ...(survey.response?.answers ?? {}), ...(typed ?? {}) };
   const last = page ? progress.step + 1 >= progress.steps : true;
   return (

@@ -37,6 +37,7 @@ import { liveRoutes } from './modules/live/live.routes.ts';
 import { registerLive } from './modules/live/live.module.ts';
 import { panelRoutes } from './modules/panel/panel.routes.ts';
 import { researchRoutes } from './modules/research/research.routes.ts';
+import { registerResearch } from './modules/research/research.module.ts';
 import { registerWeb } from './web/handler.ts';
 
 /** Options of `buildApp`: whether to serve the React Router web app (needs `npm run build`). */
@@ -166,4 +167,5 @@ function modulesInit(kernel: Kernel): void {
   registerRewards(kernel);
   registerCatalogue(kernel);
   registerLive(kernel);
+  registerResearch(kernel);
 }

@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
  * The insight panel's first slice (issue 5): profile attributes defined by staff per community and the
  * members' values; segments (saved filters over attributes, membership status and role, joined date and
  * activity); surveys and polls (a definition validated on save, opening and closing dates, a target
- * segment, anonymity, declared points) and their responses (one per member and survey, saved page by page,
+ * segment, anonymity, declared points, the reminder sent) and their responses (one per member and survey, saved page by page,
  * completed once; per-page and per-question timings kept for the reliability scores of a later slice).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -67,6 +67,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_by uuid REFERENCES auth_user (id) ON DELETE SET NULL,
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now(),
+      -- The one reminder to non-respondents, claimed in the transaction that queues its emails.
+      reminded_at timestamptz,
       UNIQUE (community_id, id),
       CHECK (closes_at IS NULL OR opens_at IS NULL OR closes_at > opens_at),
       CHECK (kind = 'poll' OR results_visibility = 'staff'),
@@ -74,6 +76,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX surveys_community_idx ON surveys (community_id, created_at DESC, id DESC);
     CREATE INDEX surveys_segment_idx ON surveys (segment_id) WHERE segment_id IS NOT NULL;
+    CREATE INDEX surveys_reminder_due_idx ON surveys (closes_at)
+      WHERE published AND reminded_at IS NULL AND closes_at IS NOT NULL;
 
     CREATE TABLE survey_responses (
       id uuid PRIMARY KEY,

@@ -1,18 +1,8 @@
+import { QUESTION_TYPES } from '../../common/research/question-types.ts';
 import type { SurveyDefinitionInput } from '../../server/modules/research/survey-definition.ts';
 
-/** The question types the builder offers, in its menu order. */
-export const BUILDER_TYPES = [
-  'single',
-  'multiple',
-  'scale',
-  'nps',
-  'matrix',
-  'text',
-  'ranking',
-  'number',
-  'date',
-  'file',
-] as const;
+/** The question types the builder offers (image choices need uploaded images: API only for now). */
+export const BUILDER_TYPES = QUESTION_TYPES.filter((type) => type !== 'image_choice');
 
 /** How many skip rules the builder form shows. */
 export const SKIP_ROWS = 2;
@@ -82,7 +72,7 @@ export function definitionFromForm(form: FormData, count: number) {
         id: `page${p + 1}`,
         questions: inPage.map(({ i }, k) => {
           places.push({ page: p, question: k, block: i });
-          const type = (str(form, `q${i}.type`) || 'single') as (typeof BUILDER_TYPES)[number];
+          const type = (str(form, `q${i}.type`) || 'single') as (typeof QUESTION_TYPES)[number];
           const options = lines(str(form, `q${i}.options`)).map((label, n) => ({ id: `o${n + 1}`, label }));
           const rows = lines(str(form, `q${i}.rows`)).map((label, n) => ({ id: `r${n + 1}`, label }));
           const showIf = str(form, `q${i}.showIfQuestion`);

@@ -216,4 +216,7 @@ export const researchEn = {
   'research.profile.empty': 'No profile question in this community.',
   'research.profile.save': 'Save my profile',
   'research.profile.saved': 'Profile saved.',
+  'research.mail.reminder.subject': 'A survey closes soon: {{title}}',
+  'research.mail.reminder.body':
+    'Hello,\n\nThe survey “{{title}}” of {{community}} closes soon and your answers are still missing. It takes a few minutes, and you can finish where you stopped:\n\n{{url}}\n\nThank you!',
 } as const;

@@ -225,4 +225,7 @@ export const researchFr: Record<keyof typeof researchEn, string> = {
   'research.profile.empty': 'Aucune question de profil dans cette communauté.',
   'research.profile.save': 'Enregistrer le profil',
   'research.profile.saved': 'Profil enregistré.',
+  'research.mail.reminder.subject': 'Une enquête se termine bientôt : {{title}}',
+  'research.mail.reminder.body':
+    'Bonjour,\n\nL’enquête « {{title}} » de {{community}} se termine bientôt et vos réponses manquent encore. Quelques minutes suffisent, et vous reprenez où vous en étiez :\n\n{{url}}\n\nMerci !',
 };

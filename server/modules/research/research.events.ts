@@ -5,6 +5,7 @@ export const ResearchEvents = {
   published: 'survey.published',
   closed: 'survey.closed',
   completed: 'survey.completed',
+  reminded: 'survey.reminded',
 } as const;
 
 /** Payload of `survey.created`, `survey.updated`, `survey.published` and `survey.closed`. */
@@ -21,3 +22,6 @@ export type SurveyCompletedPayload = {
   memberId: string;
   points: number;
 };
+
+/** Payload of `survey.reminded`: how many members were sent the reminder. */
+export type SurveyRemindedPayload = { communityId: string; surveyId: string; reminded: number };

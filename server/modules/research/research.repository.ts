@@ -243,3 +243,65 @@ export async function countRespondents(db: Queryable, communityId: string): Prom
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+/** Published surveys closing within the window that have not sent their reminder yet (oldest close first). */
+export async function listSurveysDueForReminder(db: Queryable, now: Date, until: Date, limit: number) {
+  return db
+    .selectFrom('surveys')
+    .selectAll()
+    .where('published', '=', true)
+    .where('reminded_at', 'is', null)
+    .where('closes_at', '>', now)
+    .where('closes_at', '<=', until)
+    .where((eb) => eb.or([eb('opens_at', 'is', null), eb('opens_at', '<=', now)]))
+    .orderBy('closes_at')
+    .limit(limit)
+    .execute();
+}
+
+/** Marks a survey's reminder as sent; false when another sweep did it first. */
+export async function claimReminder(db: Queryable, surveyId: string): Promise<boolean> {
+  const row = await db
+    .updateTable('surveys')
+    .set({ reminded_at: sql<Date>`now()` })
+    .where('id', '=', surveyId)
+    .where('reminded_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return !!row;
+}
+
+/**
+ * The targeted members who have not completed a survey, with the address and language to remind them in
+ * (a system job's read of identity, to send the email only).
+ */
+export async function listNonRespondents(
+  db: Queryable,
+  survey: { id: string; community_id: string },
+  target: ReturnType<typeof sql<boolean>>,
+) {
+  const result = await sql<{
+    member_id: string;
+    email: string;
+    locale: string | null;
+    default_locale: string;
+  }>`
+    SELECT m.id AS member_id, u.email, u.locale, c.default_locale
+    FROM memberships m
+    JOIN auth_user u ON u.id = m.user_id
+    JOIN communities c ON c.id = m.community_id
+    WHERE m.community_id = ${survey.community_id} AND ${target}
+      AND NOT EXISTS (SELECT 1 FROM survey_responses r
+        WHERE r.survey_id = ${survey.id} AND r.member_id = m.id AND r.status = 'completed')
+    ORDER BY m.id`.execute(db);
+  return result.rows;
+}
+
+/** A community's slug and name (for the links and words of research emails). */
+export async function findCommunityNaming(db: Queryable, communityId: string) {
+  return db
+    .selectFrom('communities')
+    .select(['slug', 'name'])
+    .where('id', '=', communityId)
+    .executeTakeFirstOrThrow();
+}

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { QUESTION_TYPES } from '../../../common/research/question-types.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 
 const Key = Type.String({
@@ -8,22 +9,9 @@ const Key = Type.String({
   'x-message': 'research.validation.key',
 });
 
-/** The question types of a survey. */
-export const QUESTION_TYPES = [
-  'single',
-  'multiple',
-  'scale',
-  'nps',
-  'matrix',
-  'text',
-  'ranking',
-  'number',
-  'date',
-  'image_choice',
-  'file',
-] as const;
 /** A question type. */
 export type QuestionType = (typeof QUESTION_TYPES)[number];
+export { QUESTION_TYPES };
 
 /** A condition on an earlier answer: display logic ("show if") and skip logic ("go to … if"). */
 export const AnswerCondition = Type.Object(

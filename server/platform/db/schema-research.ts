@@ -66,6 +66,8 @@ export interface SurveyTable {
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** When the reminder to non-respondents was sent. */
+  reminded_at: NullableTimestamp;
 }
 
 /** Whether a response is still being filled or was submitted. */

@@ -50,7 +50,7 @@ export async function getSurveyResults({
     segment = { id: row.id, name: row.name, size: await countSegment(db, communityId, predicate) };
   }
   const stats = await responseStats(db, loaded.survey.id, members);
-  const targetSize = await countSegment(db, communityId, await targetPredicate(ctx, loaded.survey));
+  const targetSize = await countSegment(db, communityId, await targetPredicate(db, loaded.survey));
   const identify = surveyPolicy.identifyRespondents(ctx.actor, loaded);
   const rows = await listCompletedResponses(db, loaded.survey.id, {
     members,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../../../platform/context.ts';
+import type { Queryable } from '../../../platform/db/database.ts';
 import type { SurveyRow } from '../../../platform/db/schema-research.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { loadCommunity } from '../../communities/commands/load-community.ts';
@@ -47,9 +48,9 @@ export async function loadSurvey(ctx: Ctx, community: string, surveyId: string):
 }
 
 /** The respondents a survey targets: active members who answer surveys, within its segment if any. */
-export async function targetPredicate(ctx: Ctx, survey: SurveyRow) {
+export async function targetPredicate(db: Queryable, survey: SurveyRow) {
   const respondents = sql<boolean>`m.status = 'active' AND m.role <> 'observer'`;
   if (!survey.segment_id) return respondents;
-  const segment = await loadSegment(ctx.kernel.db, survey.community_id, survey.segment_id);
-  return sql<boolean>`(${await compileSegment(ctx.kernel.db, segment)}) AND ${respondents}`;
+  const segment = await loadSegment(db, survey.community_id, survey.segment_id);
+  return sql<boolean>`(${await compileSegment(db, segment)}) AND ${respondents}`;
 }

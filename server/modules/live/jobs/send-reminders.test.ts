@@ -34,7 +34,7 @@ describe('sendLiveReminders', () => {
     await sendLiveReminders(kernel, late);
     const mails = await mailsTo(f.alice.user.email);
     expect(mails.map((m) => m.kind)).toEqual(['live.reminder', 'live.reminder']);
-    expect(mails[1]!.text_body).toContain(`/live/${f.session.id}`);
+    expect(mails[1].text_body).toContain(`/live/${f.session.id}`);
     expect(await mailsTo(f.bob.user.email)).toEqual([]);
   });
 });

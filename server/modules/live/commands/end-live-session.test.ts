@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { liveCommunity, participantRow } from '../../../../test/live-fixtures.ts';
+import { liveCommunity, participantRow, startSession } from '../../../../test/live-fixtures.ts';
 import { auditRowsOf, ctxFor, expectAppError, outboxEventsOf, testApp } from '../../../../test/helpers.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { endLiveSession } from './end-live-session.ts';
@@ -35,21 +35,7 @@ describe('endLiveSession', () => {
   it('ends the session, closes attendance and emits session.attended per admitted participant', async () => {
     const { kernel } = await testApp();
     const f = await liveCommunity();
-    await kernel.db
-      .updateTable('live_sessions')
-      .set({ status: 'live', started_at: new Date() })
-      .where('id', '=', f.session.id)
-      .execute();
-    await kernel.db
-      .updateTable('live_participants')
-      .set({ attendance: 'admitted', joined_at: new Date(), admitted_at: new Date() })
-      .where('member_id', '=', f.alice.memberId)
-      .execute();
-    await kernel.db
-      .updateTable('live_participants')
-      .set({ attendance: 'waiting', joined_at: new Date() })
-      .where('member_id', '=', f.bob.memberId)
-      .execute();
+    await startSession(f);
     expect(
       await endLiveSession({ ctx: await ctxFor(f.moderator.user), input: { sessionId: f.session.id } }),
     ).toEqual({ seq: 1, attended: 1 });

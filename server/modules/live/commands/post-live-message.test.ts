@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { liveCommunity } from '../../../../test/live-fixtures.ts';
+import { liveCommunity, startSession } from '../../../../test/live-fixtures.ts';
 import { ctxFor, expectAppError, outboxEventsOf, testApp } from '../../../../test/helpers.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { postLiveMessage } from './post-live-message.ts';
@@ -8,23 +8,8 @@ beforeAll(() => testApp(), 180_000);
 
 /** A live session with Alice admitted and Bob still waiting. */
 async function liveRoom() {
-  const { kernel } = await testApp();
   const f = await liveCommunity();
-  await kernel.db
-    .updateTable('live_sessions')
-    .set({ status: 'live', started_at: new Date() })
-    .where('id', '=', f.session.id)
-    .execute();
-  await kernel.db
-    .updateTable('live_participants')
-    .set({ attendance: 'admitted', joined_at: new Date(), admitted_at: new Date() })
-    .where('member_id', '=', f.alice.memberId)
-    .execute();
-  await kernel.db
-    .updateTable('live_participants')
-    .set({ attendance: 'waiting', joined_at: new Date() })
-    .where('member_id', '=', f.bob.memberId)
-    .execute();
+  await startSession(f);
   return f;
 }
 

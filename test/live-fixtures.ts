@@ -94,3 +94,26 @@ export async function participantRow(sessionId: string, memberId: string) {
     .where('member_id', '=', memberId)
     .executeTakeFirstOrThrow();
 }
+
+/** Starts a seeded session directly: status `live`, `alice` admitted, `bob` waiting in the lobby. */
+export async function startSession(f: Awaited<ReturnType<typeof liveCommunity>>): Promise<void> {
+  const { kernel } = await testApp();
+  const now = new Date();
+  await kernel.db
+    .updateTable('live_sessions')
+    .set({ status: 'live', started_at: now })
+    .where('id', '=', f.session.id)
+    .execute();
+  await kernel.db
+    .updateTable('live_participants')
+    .set({ attendance: 'admitted', joined_at: now, admitted_at: now })
+    .where('session_id', '=', f.session.id)
+    .where('member_id', '=', f.alice.memberId)
+    .execute();
+  await kernel.db
+    .updateTable('live_participants')
+    .set({ attendance: 'waiting', joined_at: now })
+    .where('session_id', '=', f.session.id)
+    .where('member_id', '=', f.bob.memberId)
+    .execute();
+}

@@ -7,7 +7,7 @@ import type { NotificationKind } from '../server/platform/db/schema.ts';
 export async function seedNotification(
   person: Person,
   communityId: string,
-  values: { kind?: NotificationKind; topicId?: string | null; createdAt?: Date } = {},
+  values: { kind?: NotificationKind; topicId?: string | null; createdAt?: Date | string } = {},
 ): Promise<string> {
   const { kernel } = await testApp();
   const id = newId();

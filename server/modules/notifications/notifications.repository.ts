@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { cursorTime } from '../../platform/db/cursor-time.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type {
   BoardKind,
@@ -340,6 +341,7 @@ export async function listNotificationRows(
       'n.params',
       'n.read_at',
       'n.created_at',
+      cursorTime('n.created_at').as('cursor_at'),
       'c.slug as community_slug',
       'c.name as community_name',
       't.title as topic_title',
@@ -348,12 +350,7 @@ export async function listNotificationRows(
   if (options.unreadOnly) query = query.where('n.read_at', 'is', null);
   if (options.after) {
     const [createdAt, id] = options.after;
-    query = query.where((eb) =>
-      eb.or([
-        eb('n.created_at', '<', new Date(createdAt)),
-        eb.and([eb('n.created_at', '=', new Date(createdAt)), eb('n.id', '<', id)]),
-      ]),
-    );
+    query = query.where(sql<boolean>`(n.created_at, n.id) < (${createdAt}::timestamptz, ${id}::uuid)`);
   }
   return query
     .orderBy('n.created_at', 'desc')

@@ -8,6 +8,7 @@ import type {
   SurveyTable,
 } from '../../platform/db/schema-research.ts';
 import type { segmentMemberIds } from '../panel/panel.repository.ts';
+import { cursorTime } from '../../platform/db/cursor-time.ts';
 
 /** Inserts a survey. */
 export async function insertSurvey(db: Queryable, row: Insertable<SurveyTable>): Promise<SurveyRow> {
@@ -63,6 +64,7 @@ export async function listSurveyRows(
     )
     .selectAll('s')
     .select([
+      cursorTime('s.created_at').as('cursor_at'),
       'own.status as own_status',
       sql<number>`(SELECT count(*)::int FROM survey_responses r WHERE r.survey_id = s.id AND r.status = 'completed')`.as(
         'completed_count',

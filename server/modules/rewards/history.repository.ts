@@ -1,6 +1,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { LedgerKind } from '../../platform/db/schema-rewards.ts';
+import { cursorTime } from '../../platform/db/cursor-time.ts';
 
 /** An award's status derived from the rows that settle it (null for entries that are not awards). */
 const STATUS = sql<string | null>`CASE WHEN l.kind <> 'award' THEN NULL
@@ -8,11 +9,6 @@ const STATUS = sql<string | null>`CASE WHEN l.kind <> 'award' THEN NULL
   WHEN EXISTS (SELECT 1 FROM points_ledger c WHERE c.parent_id = l.id AND c.kind = 'reversal') THEN 'reversed'
   WHEN EXISTS (SELECT 1 FROM points_ledger c WHERE c.parent_id = l.id AND c.kind = 'release') THEN 'available'
   ELSE 'pending' END`;
-
-/** A timestamp at full (microsecond) precision for keyset cursors: a JavaScript Date keeps milliseconds. */
-function cursorAt(column: string) {
-  return sql<string>`to_char(${sql.ref(column)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-}
 
 /** Filters of a ledger listing. */
 export interface LedgerFilters {
@@ -29,7 +25,7 @@ function filtered(db: Queryable, communityId: string, f: LedgerFilters) {
     .selectFrom('points_ledger as l')
     .innerJoin('memberships as m', 'm.id', 'l.member_id')
     .selectAll('l')
-    .select(['m.pseudonym', STATUS.as('status'), cursorAt('l.created_at').as('cursor_at')])
+    .select(['m.pseudonym', STATUS.as('status'), cursorTime('l.created_at').as('cursor_at')])
     .where('l.community_id', '=', communityId);
   if (f.memberId) query = query.where('l.member_id', '=', f.memberId);
   if (f.kind) query = query.where('l.kind', '=', f.kind);
@@ -126,7 +122,7 @@ export async function listFlagRows(
       'f.threshold',
       'f.created_at',
       'f.resolved_at',
-      cursorAt('f.created_at').as('cursor_at'),
+      cursorTime('f.created_at').as('cursor_at'),
     ])
     .where('f.community_id', '=', communityId);
   if (!options.all) query = query.where('f.resolved_at', 'is', null);

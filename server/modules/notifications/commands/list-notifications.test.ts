@@ -62,4 +62,22 @@ describe('listNotifications', () => {
     });
     expect(rest.nextCursor).toBeNull();
   });
+
+  it('pages through notifications that share a millisecond (PostgreSQL keeps microseconds)', async () => {
+    const { community, member } = await supportCommunity();
+    const ms = '2026-11-30T10:00:00.123';
+    const ids = [];
+    for (const us of ['100', '400', '700', '900']) {
+      ids.push(await seedNotification(member, community.id, { createdAt: `${ms}${us}Z` }));
+    }
+    const ctx = await ctxFor(member.user);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listNotifications({ ctx, query: cursor ? { limit: 1, cursor } : { limit: 1 } });
+      seen.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual([...ids].reverse());
+  });
 });

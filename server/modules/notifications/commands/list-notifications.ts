@@ -29,7 +29,7 @@ export async function listNotifications({
     after,
     unreadOnly: q.unread ?? false,
   });
-  const page = toPage(rows, limit, presentNotification, (row) => [row.created_at.toISOString(), row.id]);
+  const page = toPage(rows, limit, presentNotification, (row) => [row.cursor_at, row.id]);
   return { ...page, unreadCount: await countUnread(ctx.kernel.db, userId) };
 }
 

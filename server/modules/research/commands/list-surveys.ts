@@ -56,6 +56,6 @@ export async function listSurveys({
   const last = page[page.length - 1];
   return {
     items: visible.map((row) => presentSurveySummary(row, staff)),
-    nextCursor: more && last ? encodeCursor([last.created_at.toISOString(), last.id]) : null,
+    nextCursor: more && last ? encodeCursor([last.cursor_at, last.id]) : null,
   };
 }

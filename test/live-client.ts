@@ -15,6 +15,8 @@ export interface Frame {
  */
 export class LiveClient {
   readonly frames: Frame[] = [];
+  /** Background resumes cut short by a dropped connection (expected; kept for debugging). */
+  readonly backgroundErrors: string[] = [];
   /** Entries in the order they were applied (updates of hidden entries included, flagged). */
   readonly applied: { entry: LiveEntry; update: boolean }[] = [];
   socket: Socket;
@@ -48,7 +50,7 @@ export class LiveClient {
       this.frames.push({ event, payload });
       if (event === LIVE_EVENTS.entries)
         this.sequencer.receive((payload as { entries: LiveEntry[] }).entries);
-      if (event === LIVE_EVENTS.admitted) void this.resume();
+      if (event === LIVE_EVENTS.admitted) this.#resumeInBackground();
       this.#check();
     });
   }
@@ -60,7 +62,7 @@ export class LiveClient {
         this.applied.push({ entry, update });
         this.#check();
       },
-      onGap: () => void this.resume(),
+      onGap: () => this.#resumeInBackground(),
     });
   }
 
@@ -108,6 +110,16 @@ export class LiveClient {
     this.state = reply.state;
     if (reply.state.role !== 'participant' || reply.state.attendance === 'admitted') await this.resume();
     return reply.state;
+  }
+
+  /**
+   * Resumes without waiting (on admission, on a gap). A connection dropped meanwhile rejects the pending
+   * request; that is expected (the next join resumes again), so it is kept in `backgroundErrors`, not left unhandled.
+   */
+  #resumeInBackground(): void {
+    this.resume().catch((error: unknown) => {
+      this.backgroundErrors.push(String(error));
+    });
   }
 
   /** Asks for every entry after the last one applied, page by page. */

@@ -114,9 +114,17 @@ export interface MembershipTable {
   bio: Generated<string>;
   /** Staff ability granted by community admins: works the support case queue (migration 0009). */
   support_agent: Generated<boolean>;
+  /** Panel lifecycle after admission (migration 0017); access is still governed by `status`. */
+  panel_stage: Generated<PanelStage>;
+  probation_started_at: Timestamp | null;
+  /** 0–100, maintained by the panel's reliability scoring; null until first scored (migration 0017). */
+  reliability_score: number | null;
   joined_at: Timestamp;
   updated_at: Timestamp;
 }
+
+/** Where a member stands in the insight panel's lifecycle after admission. */
+export type PanelStage = 'probation' | 'active' | 'dormant' | 'removed';
 
 /** Single-use invitation codes (stored hashed). */
 export interface CommunityInvitationTable {

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import type { Ctx } from '../server/platform/context.ts';
@@ -17,7 +19,16 @@ export const onPostgres = !!process.env.DATABASE_URL;
 
 let shared: Promise<{ kernel: Kernel; app: FastifyInstance }> | null = null;
 
-/** Builds a kernel for tests: PGlite in memory (or DATABASE_URL), migrated once per worker. */
+let template: Blob | null = null;
+/** The run's migrated PGlite data folder (test/global-setup.ts), read once per worker. */
+function pgliteTemplate(): Blob | undefined {
+  const file = inject('pgliteTemplate');
+  if (!file) return undefined;
+  template ??= new Blob([readFileSync(file)]);
+  return template;
+}
+
+/** Builds a kernel for tests: PGlite in memory started from the run's migrated template (or DATABASE_URL). */
 export async function makeKernel(env: Record<string, string> = {}): Promise<Kernel> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -31,7 +42,7 @@ export async function makeKernel(env: Record<string, string> = {}): Promise<Kern
   });
   const database = config.databaseUrl
     ? await openDatabase({ kind: 'postgres', url: config.databaseUrl, max: 5 })
-    : await openDatabase({ kind: 'pglite-memory' });
+    : await openDatabase({ kind: 'pglite-memory', template: pgliteTemplate() });
   return createKernel(config, { database });
 }
 

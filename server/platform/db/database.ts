@@ -20,11 +20,14 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Where the database lives: a PostgreSQL URL, a PGlite data folder, or PGlite in memory (tests). */
+/**
+ * Where the database lives: a PostgreSQL URL, a PGlite data folder, or PGlite in memory (tests), which may
+ * start from a dumped data folder (`template`) instead of an empty one.
+ */
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; max?: number }
   | { kind: 'pglite'; dataDir: string }
-  | { kind: 'pglite-memory' };
+  | { kind: 'pglite-memory'; template?: Blob };
 
 /**
  * The contrib extensions PGlite loads, so that both servers run the same SQL: `unaccent` and `pg_trgm`
@@ -60,6 +63,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   try {
     pglite = await PGlite.create(target.kind === 'pglite' ? `${target.dataDir}/pgdata` : 'memory://', {
       extensions: PGLITE_EXTENSIONS,
+      // A dumped data folder to start from (the test suite's migrated template) instead of a new initdb.
+      ...(target.kind === 'pglite-memory' && target.template ? { loadDataDir: target.template } : {}),
     });
   } catch (error) {
     lock?.release();

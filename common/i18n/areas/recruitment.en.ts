@@ -1,0 +1,82 @@
+/** English messages of panel recruitment: campaigns, applications, the lifecycle, consents, SMS. */
+export const recruitmentEn = {
+  'recruitment.error.closed': 'This campaign no longer takes applications.',
+  'recruitment.error.alreadyApplied': 'You have already applied to this community.',
+  'recruitment.error.invitationUsed': 'This invitation has already been used.',
+  'recruitment.error.invitationExpired': 'This invitation has expired. Ask the community for a new one.',
+  'recruitment.error.linkUsed': 'This link has already been used or is no longer valid.',
+  'recruitment.error.notAtThisStep': 'This step is not possible at this stage of the application.',
+  'recruitment.error.codeTooSoon': 'A code was sent less than a minute ago. Please wait before asking again.',
+  'recruitment.error.codeExpired':
+    'This code has expired or was entered wrongly too often. Ask for a new one.',
+  'recruitment.error.offerExpired': 'This seat offer has expired.',
+  'recruitment.error.noConsents': 'You joined without applying: there is no consent record.',
+  'recruitment.validation.unknownQuestion': 'Name a question of the screener.',
+  'recruitment.validation.choiceQuestion': 'Quotas apply to single or multiple choice questions.',
+  'recruitment.validation.maxOrShare': 'Give either a maximum count or a share, not both.',
+  'recruitment.validation.attributeKind': 'This attribute’s kind does not fit the question.',
+  'recruitment.validation.attributeChoices': 'The attribute must offer every choice of the question.',
+  'recruitment.validation.phone': 'Enter a phone number, e.g. +33 6 12 34 56 78.',
+  'recruitment.validation.participation': 'Accept the participation terms to apply.',
+  'recruitment.validation.invitation': 'This invitation link is not valid.',
+  'recruitment.validation.wrongCode': 'This code is not the one we sent.',
+  'recruitment.validation.code': 'Enter the six digits of the code.',
+  'recruitment.validation.callNote': 'Say how the phone was checked (a note is required).',
+  'recruitment.validation.tooManyRows': 'Send at most {{limit}} rows at a time.',
+  'recruitment.validation.column': 'The file has no column “{{column}}”.',
+  'recruitment.import.badEmail': 'Missing or invalid email address.',
+  'recruitment.import.badPhone': 'Invalid phone number.',
+  'recruitment.import.duplicate': 'Already a member, applicant or invited.',
+  'recruitment.mail.confirm.subject': 'Confirm your application to {{community}}',
+  'recruitment.mail.confirm.body':
+    'Thank you for applying to {{community}}.\n\nConfirm your email address with this link:\n{{url}}\n\nWe will then send a code to your phone.',
+  'recruitment.mail.offer.subject': 'A seat is free for you in {{community}}',
+  'recruitment.mail.offer.body':
+    'A seat has freed up in {{community}} and it is yours if you want it.\n\nTake it within {{days}} days with this link:\n{{url}}',
+  'recruitment.mail.invitation.subject': '{{community}} invites you to join its panel',
+  'recruitment.mail.invitation.body':
+    '{{community}} invites you to join its customer panel.\n\nApply within {{days}} days with this personal link (it works once):\n{{url}}',
+  'recruitment.sms.code': '{{code}} is your {{community}} code. It is valid for {{minutes}} minutes.',
+  'recruitment.consent.participation':
+    'I agree to take part in the panel’s activities (surveys, polls, discussions) and that my answers are used for research.',
+  'recruitment.consent.contact_email': 'I agree to be contacted by email about the panel’s activities.',
+  'recruitment.consent.contact_sms': 'I agree to be contacted by SMS about the panel’s activities.',
+  'recruitment.consent.quotes': 'I agree that my words may be quoted anonymously in study reports.',
+  'recruitment.consent.client_viewing':
+    'I agree that the brand’s teams may watch the sessions I take part in.',
+  'recruitment.purpose.participation': 'Participation',
+  'recruitment.purpose.contact_email': 'Contact by email',
+  'recruitment.purpose.contact_sms': 'Contact by SMS',
+  'recruitment.purpose.quotes': 'Use of quotes',
+  'recruitment.purpose.client_viewing': 'Client viewing of sessions',
+  'recruitment.stage.invited': 'Invited',
+  'recruitment.stage.applied': 'Applied',
+  'recruitment.stage.qualified': 'Qualified',
+  'recruitment.stage.disqualified': 'Not selected',
+  'recruitment.stage.over_quota': 'Over quota',
+  'recruitment.stage.email_confirmed': 'Email confirmed',
+  'recruitment.stage.phone_validated': 'Phone validated',
+  'recruitment.stage.waitlisted': 'On the waitlist',
+  'recruitment.stage.offered': 'Seat offered',
+  'recruitment.stage.probation': 'On probation',
+  'recruitment.stage.active': 'Active',
+  'recruitment.stage.dormant': 'Dormant',
+  'recruitment.stage.removed': 'Removed',
+  'recruitment.explain.qualified':
+    'Your answers fit what we are looking for. Check your inbox: click the link we sent to confirm your email.',
+  'recruitment.explain.disqualified':
+    'Thank you for your answers. Your profile does not match this study, so we cannot take you on this time.',
+  'recruitment.explain.over_quota':
+    'We already have enough people with a profile like yours. You are on the waitlist: we will write if a place opens.',
+  'recruitment.explain.email_confirmed':
+    'Your email is confirmed. We sent a code by SMS to your phone: enter it below.',
+  'recruitment.explain.phone_validated': 'Your phone is validated.',
+  'recruitment.explain.waitlisted':
+    'The panel is full for now. You are number {{position}} on the waitlist: we will email you when a seat frees up.',
+  'recruitment.explain.offered': 'A seat is waiting for you. Take it before {{date}}.',
+  'recruitment.explain.probation':
+    'Welcome! You are a member on probation: take part in the first activities to become a full member.',
+  'recruitment.explain.active': 'You are a full member of the panel.',
+  'recruitment.explain.dormant': 'Your membership is dormant: take part in an activity to wake it up.',
+  'recruitment.explain.removed': 'You are no longer a member of this panel.',
+} as const;

@@ -160,3 +160,29 @@ export async function setEmailToken(applicationId: string, token: string) {
     .where('id', '=', applicationId)
     .execute();
 }
+
+/** Stores a qualified application of a fresh user directly (for the role table). */
+export async function seedApplication(communityId: string, campaignId: string): Promise<string> {
+  const { kernel } = await testApp();
+  const user = await plainUser();
+  const id = newId();
+  await kernel.db
+    .insertInto('recruitment_applications')
+    .values({
+      id,
+      community_id: communityId,
+      campaign_id: campaignId,
+      user_id: user.userId,
+      email: user.email,
+      phone: '+33600000000',
+      pseudonym: `s${id.slice(-10)}`,
+      pseudonym_key: `s${id.slice(-10)}`,
+      locale: 'fr',
+      answers: JSON.stringify(answers()),
+      status: 'qualified',
+      consent_version: 0,
+      consents: JSON.stringify(['participation']),
+    })
+    .execute();
+  return id;
+}

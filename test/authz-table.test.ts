@@ -909,6 +909,10 @@ const TABLE: Record<string, Case> = {
       };
     },
   },
+  'GET /api/v1/admin/sms': {
+    expect: [401, 403, 403, 403, 403, 403, 403, 200],
+    request: async () => ({ url: '/api/v1/admin/sms?limit=1' }),
+  },
   'GET /api/v1/communities/:community/me/consents': {
     expect: [401, 403, 404, 404, 404, 404, 404, 403],
     hidden: [404, 404, 404, 404, 404, 404, 404, 403],

@@ -8,7 +8,7 @@ import { isResearchStaff, type PanelResource } from '../panel/panel.policy.ts';
  */
 export const recruitmentPolicy = definePolicy<PanelResource>()({
   /** Create campaigns, import contacts, list and decide applications, publish consent texts. */
-  manage: isResearchStaff,
+  manageRecruitment: isResearchStaff,
   /** Read one's own consents: an active member of the community. */
   viewOwnConsents: (_actor, { membership }) => membership?.status === 'active',
 });

@@ -34,9 +34,11 @@ export function presentOwnApplication(
   row: ApplicationRow,
   community: { name: string; slug: string },
   panelStage: PanelStage | null,
+  link: string,
 ): OwnApplicationDto {
   return {
     id: row.id,
+    link,
     communityName: community.name,
     communitySlug: community.slug,
     stage: stageOf({ ...row, panel_stage: panelStage }),

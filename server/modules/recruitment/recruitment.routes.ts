@@ -27,7 +27,9 @@ import {
   ImportResult,
   ListApplicationsQuery,
   MyConsents,
+  SmsList,
 } from './recruitment.schemas.ts';
+import { listSms } from './commands/list-sms.ts';
 
 /** Recruitment's staff routes under `/api/v1/communities/:community/…`, and the member's consents. */
 export const recruitmentRoutes: FastifyPluginAsyncTypebox<{ kernel: Kernel }> = async (app, { kernel }) => {
@@ -171,6 +173,22 @@ export const recruitmentRoutes: FastifyPluginAsyncTypebox<{ kernel: Kernel }> = 
         .send(
           await publishConsentTexts({ ctx: ctxOf(kernel, request), ...request.params, input: request.body }),
         ),
+  );
+  app.get(
+    '/admin/sms',
+    {
+      schema: {
+        operationId: 'listSms',
+        summary: 'The SMS outbox: the provider in use and the latest text messages (platform admins)',
+        tags,
+        querystring: Type.Object(
+          { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) },
+          { additionalProperties: false },
+        ),
+        response: responses({ 200: SmsList }),
+      },
+    },
+    async (request) => listSms({ ctx: ctxOf(kernel, request), limit: request.query.limit }),
   );
   app.get(
     `${base}/me/consents`,

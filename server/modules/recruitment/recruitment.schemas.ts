@@ -203,6 +203,8 @@ const StageSchema = Type.Union([
 /** One application as its applicant sees it: where it stands and what comes next. */
 export const OwnApplication = Type.Object({
   id: Uuid,
+  /** The campaign link's token: where the applicant follows their application. */
+  link: Type.String(),
   communityName: Type.String(),
   communitySlug: Type.String(),
   stage: StageSchema,
@@ -352,3 +354,20 @@ export const ImportResult = Type.Object({
 });
 /** The outcome of a batch (type). */
 export type ImportResultDto = Static<typeof ImportResult>;
+
+/** The SMS outbox as platform admins read it: the provider in use and the latest messages. */
+export const SmsList = Type.Object({
+  provider: Type.String(),
+  items: Type.Array(
+    Type.Object({
+      id: Uuid,
+      to: Type.String(),
+      text: Type.String(),
+      kind: Type.String(),
+      status: Type.Union([Type.Literal('captured'), Type.Literal('sent'), Type.Literal('failed')]),
+      createdAt: DateTime,
+    }),
+  ),
+});
+/** The SMS outbox (type). */
+export type SmsListDto = Static<typeof SmsList>;

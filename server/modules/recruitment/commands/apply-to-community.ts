@@ -141,7 +141,12 @@ export async function applyToCommunity({
       });
       return created;
     });
-    return presentOwnApplication(row, { name: campaign.community_name, slug: campaign.community_slug }, null);
+    return presentOwnApplication(
+      row,
+      { name: campaign.community_name, slug: campaign.community_slug },
+      null,
+      campaign.token,
+    );
   } catch (error) {
     if (isUniqueViolation(error, 'recruitment_applications_community_id_user_id_key'))
       throw new AppError('conflict', { messageKey: 'recruitment.error.alreadyApplied' });

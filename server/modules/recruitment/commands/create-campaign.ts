@@ -30,7 +30,7 @@ export async function createCampaign({
 }): Promise<CampaignDto> {
   const body = validate(CreateCampaignBody, input);
   const loaded = await loadRecruitment(ctx, key);
-  authorize(recruitmentPolicy, 'manage', ctx.actor, loaded);
+  authorize(recruitmentPolicy, 'manageRecruitment', ctx.actor, loaded);
   const { community } = loaded;
   checkDefinition(body.screener, '/screener');
   const parts = { rules: body.rules ?? [], quotas: body.quotas ?? [], attributeMap: body.attributeMap ?? [] };

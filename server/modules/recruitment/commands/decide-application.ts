@@ -48,7 +48,7 @@ export async function decideApplication({
 }): Promise<ApplicationDto> {
   const body = validate(DecideBody, input);
   const loaded = await loadRecruitment(ctx, key);
-  authorize(recruitmentPolicy, 'manage', ctx.actor, loaded);
+  authorize(recruitmentPolicy, 'manageRecruitment', ctx.actor, loaded);
   const { community } = loaded;
   const note = body.note?.trim() || null;
   if (body.decision === 'phone_validated' && !note)

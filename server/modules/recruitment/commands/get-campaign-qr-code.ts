@@ -24,7 +24,7 @@ export async function getCampaignQrCode({
   campaignId: string;
 }): Promise<{ svg: string; url: string }> {
   const loaded = await loadRecruitment(ctx, key);
-  authorize(recruitmentPolicy, 'manage', ctx.actor, loaded);
+  authorize(recruitmentPolicy, 'manageRecruitment', ctx.actor, loaded);
   const campaign = await loadCampaign(ctx.kernel.db, loaded.community.id, campaignId);
   const url = campaignLink(ctx.kernel.config.publicUrl, campaign.token);
   return { svg: encodeQR(url, 'svg', { ecc: 'medium', border: 4 }), url };

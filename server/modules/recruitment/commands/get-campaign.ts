@@ -20,7 +20,7 @@ export async function getCampaign({
   campaignId: string;
 }): Promise<CampaignDto> {
   const loaded = await loadRecruitment(ctx, key);
-  authorize(recruitmentPolicy, 'manage', ctx.actor, loaded);
+  authorize(recruitmentPolicy, 'manageRecruitment', ctx.actor, loaded);
   const row = await loadCampaign(ctx.kernel.db, loaded.community.id, campaignId);
   return presentCampaign(row, await quotaFillOf(ctx.kernel.db, row));
 }
@@ -37,7 +37,7 @@ export async function listCampaigns({
   community: string;
 }): Promise<{ items: CampaignDto[] }> {
   const loaded = await loadRecruitment(ctx, key);
-  authorize(recruitmentPolicy, 'manage', ctx.actor, loaded);
+  authorize(recruitmentPolicy, 'manageRecruitment', ctx.actor, loaded);
   const rows = await listCampaignRows(ctx.kernel.db, loaded.community.id);
   const items = [];
   for (const row of rows) items.push(presentCampaign(row, await quotaFillOf(ctx.kernel.db, row)));

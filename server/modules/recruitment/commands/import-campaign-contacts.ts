@@ -46,7 +46,7 @@ export async function importCampaignContacts({
 }): Promise<ImportResultDto> {
   const body = validate(ImportContactsBody, input);
   const loaded = await loadRecruitment(ctx, key);
-  authorize(recruitmentPolicy, 'manage', ctx.actor, loaded);
+  authorize(recruitmentPolicy, 'manageRecruitment', ctx.actor, loaded);
   const { community } = loaded;
   const campaign = await loadCampaign(ctx.kernel.db, community.id, campaignId);
   const [header = [], ...data] = parseCsv(body.csv);

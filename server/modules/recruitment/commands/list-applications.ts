@@ -23,7 +23,7 @@ export async function listApplications({
 }): Promise<{ items: ApplicationDto[] }> {
   const filter = validate(ListApplicationsQuery, query);
   const loaded = await loadRecruitment(ctx, key);
-  authorize(recruitmentPolicy, 'manage', ctx.actor, loaded);
+  authorize(recruitmentPolicy, 'manageRecruitment', ctx.actor, loaded);
   const rows = await listApplicationRows(ctx.kernel.db, loaded.community.id, {
     status: filter.status,
     campaignId: filter.campaign,

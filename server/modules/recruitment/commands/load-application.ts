@@ -6,7 +6,7 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { findCommunity } from '../../communities/communities.repository.ts';
 import { applicantPolicy } from '../recruitment.policy.ts';
 import { presentOwnApplication } from '../recruitment.presenter.ts';
-import { findApplicationOfUser, panelStageOf } from '../recruitment.repository.ts';
+import { findApplicationOfUser, findCampaign, panelStageOf } from '../recruitment.repository.ts';
 import type { OwnApplicationDto } from '../recruitment.schemas.ts';
 import { loadLink } from './load-recruitment.ts';
 
@@ -36,5 +36,6 @@ export async function presentOwn(
   app: ApplicationRow,
   community: { name: string; slug: string },
 ): Promise<OwnApplicationDto> {
-  return presentOwnApplication(app, community, await panelStageOf(db, app.member_id));
+  const campaign = await findCampaign(db, app.community_id, app.campaign_id);
+  return presentOwnApplication(app, community, await panelStageOf(db, app.member_id), campaign?.token ?? '');
 }

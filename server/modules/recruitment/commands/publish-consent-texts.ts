@@ -27,7 +27,7 @@ export async function publishConsentTexts({
 }): Promise<ConsentTextsDto> {
   const body = validate(ConsentTextsBody, input);
   const loaded = await loadRecruitment(ctx, key);
-  authorize(recruitmentPolicy, 'manage', ctx.actor, loaded);
+  authorize(recruitmentPolicy, 'manageRecruitment', ctx.actor, loaded);
   const { community } = loaded;
   await transact(ctx.kernel, async (trx, emit) => {
     // Serialised per community so two publications never take the same version number.
@@ -54,6 +54,6 @@ export async function publishConsentTexts({
  */
 export async function getConsentTexts({ ctx, community: key }: { ctx: Ctx; community: string }) {
   const loaded = await loadRecruitment(ctx, key);
-  authorize(recruitmentPolicy, 'manage', ctx.actor, loaded);
+  authorize(recruitmentPolicy, 'manageRecruitment', ctx.actor, loaded);
   return consentTextsFor(ctx.kernel.db, loaded.community.id, ctx.locale);
 }

@@ -939,6 +939,7 @@ const TABLE: Record<string, Case> = {
     expect: [401, 404, 404, 404, 404, 404, 404, 404],
     request: async (f) => ({
       url: `/api/v1/recruitment/${(await seedCampaign(f.community.id)).token}/application/phone-code`,
+      payload: {},
     }),
   },
   'POST /api/v1/recruitment/:token/application/phone': {

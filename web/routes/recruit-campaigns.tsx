@@ -61,7 +61,10 @@ export default function RecruitCampaigns({ loaderData, params }: Route.Component
           <article key={c.id} className="card">
             <h2>{c.name}</h2>
             <p>
-              {t('recruitment.campaigns.link')}: <a href={link}>{link}</a>
+              {t('recruitment.campaigns.link')}:{' '}
+              <a className="recruit-link" href={link}>
+                {link}
+              </a>
             </p>
             <p>{t('recruitment.campaigns.target', { count: c.target })}</p>
             {c.quotaFill.length > 0 ? (
@@ -116,6 +119,7 @@ export default function RecruitCampaigns({ loaderData, params }: Route.Component
           label={t('recruitment.campaigns.screener')}
           name="screener"
           multiline
+          required
           help={t('recruitment.campaigns.screenerHelp')}
           defaultValue={v.screener ?? pretty(EXAMPLE_SCREENER)}
           error={e('screener')}

@@ -12,6 +12,7 @@ import { verifyPhone } from './commands/verify-phone.ts';
 import {
   ApplyBody,
   LinkParams,
+  NoBody,
   OwnApplication,
   PhoneCodeBody,
   PublicCampaign,
@@ -77,6 +78,7 @@ export const applicantRoutes: FastifyPluginAsyncTypebox<{ kernel: Kernel }> = as
         summary: 'Send a new SMS code to the applicant’s phone',
         tags,
         params: LinkParams,
+        body: NoBody,
         response: responses({ 200: OwnApplication }),
       },
     },

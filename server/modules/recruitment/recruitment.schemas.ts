@@ -280,6 +280,9 @@ export const TokenBody = Type.Object(
   { token: Type.String({ minLength: 8, maxLength: 64 }) },
   { additionalProperties: false },
 );
+/** An empty request body (asking for a new SMS code). */
+export const NoBody = Type.Object({}, { additionalProperties: false });
+
 /** The SMS code the applicant received. */
 export const PhoneCodeBody = Type.Object(
   {

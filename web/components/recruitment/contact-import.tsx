@@ -124,8 +124,8 @@ export function ContactImport({
           defaultValue="email"
           error={errors?.fieldErrors.mapping}
         />
-        <Field label={t('recruitment.import.phoneColumn')} name="phone" defaultValue="phone" />
-        <Field label={t('recruitment.import.nameColumn')} name="name" defaultValue="name" />
+        <Field label={t('recruitment.import.phoneColumn')} name="phone" defaultValue="" />
+        <Field label={t('recruitment.import.nameColumn')} name="name" defaultValue="" />
         <Field label={t('recruitment.import.localeColumn')} name="locale" defaultValue="" />
         <Field label={t('recruitment.import.defaultLocale')} name="defaultLocale" defaultValue="fr" required>
           <option value="fr">Français</option>

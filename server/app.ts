@@ -37,6 +37,9 @@ import { liveRoutes } from './modules/live/live.routes.ts';
 import { registerLive } from './modules/live/live.module.ts';
 import { panelRoutes } from './modules/panel/panel.routes.ts';
 import { researchRoutes } from './modules/research/research.routes.ts';
+import { applicantRoutes } from './modules/recruitment/applicant.routes.ts';
+import { recruitmentRoutes } from './modules/recruitment/recruitment.routes.ts';
+import { registerRecruitment } from './modules/recruitment/recruitment.module.ts';
 import { registerResearch } from './modules/research/research.module.ts';
 import { registerWeb } from './web/handler.ts';
 
@@ -109,6 +112,10 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
         { name: 'live', description: 'Live sessions: focus groups, guide, invitations, transcripts' },
         { name: 'panel', description: 'Insight panel: profile attributes, member profiles, segments' },
         { name: 'research', description: 'Surveys and polls: definitions, responses, results, CSV export' },
+        {
+          name: 'recruitment',
+          description: 'Panel recruitment: campaigns, screeners, applications, waitlist, consents',
+        },
       ],
     },
   });
@@ -146,6 +153,8 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
       await api.register(liveRoutes, { kernel });
       await api.register(panelRoutes, { kernel });
       await api.register(researchRoutes, { kernel });
+      await api.register(recruitmentRoutes, { kernel });
+      await api.register(applicantRoutes, { kernel });
     },
     { prefix: '/api/v1' },
   );
@@ -168,4 +177,5 @@ function modulesInit(kernel: Kernel): void {
   registerCatalogue(kernel);
   registerLive(kernel);
   registerResearch(kernel);
+  registerRecruitment(kernel);
 }

@@ -18,6 +18,7 @@ import { seedAward, seedBadge, seedPointsFlag } from './points-fixtures.ts';
 import { giveEveryonePoints, seedRedemption, seedReward, seedVoucher } from './reward-fixtures.ts';
 import { seedSession } from './live-fixtures.ts';
 import { POLL, seedSegment, seedSurvey } from './research-fixtures.ts';
+import { applyBody, SCREENER, seedApplication, seedCampaign } from './recruitment-fixtures.ts';
 
 /** The columns of the table, in order. */
 const ROLES = [
@@ -835,6 +836,129 @@ const TABLE: Record<string, Case> = {
     expect: [401, 404, 403, 404, 200, 404, 200, 200],
     hidden: [404, 404, 403, 404, 200, 404, 200, 200],
     request: async (f) => ({ url: `${await liveTarget(f)}/transcript/export?format=csv` }),
+  },
+  // Recruitment (issue 5). Staff run campaigns, import contacts, list and decide applications and publish the
+  // consent texts; a campaign's public link is readable by anyone; applying needs an account (members
+  // already in are refused); the links sent by email work once, from any browser.
+  'GET /api/v1/communities/:community/campaigns': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/campaigns` }),
+  },
+  'POST /api/v1/communities/:community/campaigns': {
+    expect: [401, 403, 403, 403, 201, 403, 201, 201],
+    hidden: [404, 404, 403, 403, 201, 403, 201, 201],
+    request: async (f) => ({
+      url: `${C(f)}/campaigns`,
+      payload: { name: 'Spring', screener: SCREENER, target: 10 },
+    }),
+  },
+  'GET /api/v1/communities/:community/campaigns/:campaignId': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/campaigns/${(await seedCampaign(f.community.id)).id}` }),
+  },
+  'GET /api/v1/communities/:community/campaigns/:campaignId/qr-code': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/campaigns/${(await seedCampaign(f.community.id)).id}/qr-code` }),
+  },
+  'POST /api/v1/communities/:community/campaigns/:campaignId/contacts': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({
+      url: `${C(f)}/campaigns/${(await seedCampaign(f.community.id)).id}/contacts`,
+      payload: { csv: `email\nc-${newId()}@example.test`, mapping: { email: 'email' }, preview: true },
+    }),
+  },
+  'GET /api/v1/communities/:community/applications': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/applications?status=waitlisted` }),
+  },
+  'POST /api/v1/communities/:community/applications/:applicationId/decision': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => {
+      const campaign = await seedCampaign(f.community.id);
+      return {
+        url: `${C(f)}/applications/${await seedApplication(f.community.id, campaign.id)}/decision`,
+        payload: { decision: 'disqualify' },
+      };
+    },
+  },
+  'GET /api/v1/communities/:community/consent-texts': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/consent-texts` }),
+  },
+  'POST /api/v1/communities/:community/consent-texts': {
+    expect: [401, 403, 403, 403, 201, 403, 201, 201],
+    hidden: [404, 404, 403, 403, 201, 403, 201, 201],
+    request: async (f) => {
+      const text = { en: 'Yes', fr: 'Oui' };
+      return {
+        url: `${C(f)}/consent-texts`,
+        payload: {
+          participation: text,
+          contact_email: text,
+          contact_sms: text,
+          quotes: text,
+          client_viewing: text,
+        },
+      };
+    },
+  },
+  'GET /api/v1/admin/sms': {
+    expect: [401, 403, 403, 403, 403, 403, 403, 200],
+    request: async () => ({ url: '/api/v1/admin/sms?limit=1' }),
+  },
+  'GET /api/v1/communities/:community/me/consents': {
+    expect: [401, 403, 404, 404, 404, 404, 404, 403],
+    hidden: [404, 404, 404, 404, 404, 404, 404, 403],
+    request: async (f) => ({ url: `${C(f)}/me/consents` }),
+  },
+  'GET /api/v1/recruitment/:token': {
+    expect: [200, 200, 200, 200, 200, 200, 200, 200],
+    request: async (f) => ({ url: `/api/v1/recruitment/${(await seedCampaign(f.community.id)).token}` }),
+  },
+  'POST /api/v1/recruitment/:token/application': {
+    expect: [401, 201, 409, 409, 409, 409, 409, 201],
+    request: async (f) => ({
+      url: `/api/v1/recruitment/${(await seedCampaign(f.community.id)).token}/application`,
+      payload: applyBody(),
+    }),
+  },
+  'GET /api/v1/recruitment/:token/application': {
+    expect: [401, 404, 404, 404, 404, 404, 404, 404],
+    request: async (f) => ({
+      url: `/api/v1/recruitment/${(await seedCampaign(f.community.id)).token}/application`,
+    }),
+  },
+  'POST /api/v1/recruitment/:token/application/phone-code': {
+    expect: [401, 404, 404, 404, 404, 404, 404, 404],
+    request: async (f) => ({
+      url: `/api/v1/recruitment/${(await seedCampaign(f.community.id)).token}/application/phone-code`,
+      payload: {},
+    }),
+  },
+  'POST /api/v1/recruitment/:token/application/phone': {
+    expect: [401, 404, 404, 404, 404, 404, 404, 404],
+    request: async (f) => ({
+      url: `/api/v1/recruitment/${(await seedCampaign(f.community.id)).token}/application/phone`,
+      payload: { code: '123456' },
+    }),
+  },
+  'POST /api/v1/recruitment/email-confirmations': {
+    expect: [410, 410, 410, 410, 410, 410, 410, 410],
+    request: async () => ({
+      url: '/api/v1/recruitment/email-confirmations',
+      payload: { token: `t-${newId()}` },
+    }),
+  },
+  'POST /api/v1/recruitment/seat-offers': {
+    expect: [410, 410, 410, 410, 410, 410, 410, 410],
+    request: async () => ({ url: '/api/v1/recruitment/seat-offers', payload: { token: `t-${newId()}` } }),
   },
   'GET /api/v1/openapi.json': {
     expect: [200, 200, 200, 200, 200, 200, 200, 200],

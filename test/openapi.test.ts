@@ -56,6 +56,11 @@ const REQUIRED_OPERATION_IDS = [
   'submitSurveyResponse',
   'getSurveyResults',
   'exportSurveyResponses',
+  'createCampaign',
+  'importCampaignContacts',
+  'applyToCommunity',
+  'listApplications',
+  'decideApplication',
 ];
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];

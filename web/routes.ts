@@ -20,6 +20,9 @@ export default [
   route('c/:slug/live/:sessionId/calendar.ics', 'routes/live-calendar.tsx'),
   route('notifications', 'routes/notifications.tsx'),
   route('unsubscribe/:token', 'routes/unsubscribe.tsx'),
+  route('recruit/:token', 'routes/recruit-apply.tsx'),
+  route('recruit/confirm/:token', 'routes/recruit-confirm.tsx'),
+  route('recruit/offer/:token', 'routes/recruit-offer.tsx'),
   route('c/:slug', 'routes/community.tsx', [
     index('routes/community-home.tsx'),
     route('join', 'routes/community-join.tsx'),
@@ -56,6 +59,11 @@ export default [
     route('research/:surveyId/export.csv', 'routes/research-export.tsx'),
     route('surveys/:surveyId', 'routes/survey.tsx'),
     route('profile', 'routes/my-profile.tsx'),
+    route('profile/consents', 'routes/recruit-consents.tsx'),
+    route('recruitment', 'routes/recruit-campaigns.tsx'),
+    route('recruitment/applications', 'routes/recruit-applications.tsx'),
+    route('recruitment/:campaignId/import', 'routes/recruit-import.tsx'),
+    route('recruitment/:campaignId/qr', 'routes/recruit-qr.tsx'),
   ]),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

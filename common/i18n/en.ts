@@ -2,6 +2,7 @@ import { liveEn } from './areas/live.en.ts';
 import { pointsEn } from './areas/points.en.ts';
 import { rewardsEn } from './areas/rewards.en.ts';
 import { researchEn } from './areas/research.en.ts';
+import { recruitmentEn } from './areas/recruitment.en.ts';
 
 /**
  * English messages. Keys are stable; `fr.ts` must define every key (checked by the type system). Areas
@@ -12,6 +13,7 @@ export const en = {
   ...rewardsEn,
   ...liveEn,
   ...researchEn,
+  ...recruitmentEn,
   'app.name': 'Cercle',
   'app.tagline': 'Customer communities, run by the brand, owned by their members.',
   'nav.home': 'Home',

@@ -2,6 +2,7 @@ import { liveFr } from './areas/live.fr.ts';
 import { pointsFr } from './areas/points.fr.ts';
 import { rewardsFr } from './areas/rewards.fr.ts';
 import { researchFr } from './areas/research.fr.ts';
+import { recruitmentFr } from './areas/recruitment.fr.ts';
 import type { MessageKey } from './en.ts';
 
 /** French messages: the type requires a translation for every English key. */
@@ -10,6 +11,7 @@ export const fr: Record<MessageKey, string> = {
   ...rewardsFr,
   ...liveFr,
   ...researchFr,
+  ...recruitmentFr,
   'app.name': 'Cercle',
   'app.tagline': 'Des communautés de clients, animées par la marque, appartenant à leurs membres.',
   'nav.home': 'Accueil',

@@ -10,6 +10,7 @@ import { createLogger, type Logger } from './log/logger.ts';
 import { PublicCache } from './http/public-cache.ts';
 import { Mailer } from './mail/mailer.ts';
 import { Realtime } from './realtime/realtime.ts';
+import { OutboxSmsSender, type SmsSender } from './sms/sms-sender.ts';
 
 /** The process-wide services every command and route reaches through its context. */
 export interface Kernel {
@@ -20,6 +21,8 @@ export interface Kernel {
   dispatcher: EventDispatcher;
   jobs: Jobs;
   mailer: Mailer;
+  /** Text messages (phone validation codes): captured in the SMS outbox in embedded mode. */
+  sms: SmsSender;
   auth: Auth;
   realtime: Realtime;
   /** Anonymous public responses, kept a few seconds and dropped by their community's events. */
@@ -51,6 +54,7 @@ export async function createKernel(
   const dispatcher = new EventDispatcher(db, log);
   const jobs = new Jobs(database, log, { connectionString: config.databaseUrl });
   const mailer = new Mailer({ db, jobs, log, smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const sms = new OutboxSmsSender(db);
   const auth = createAuth({ config, db, mailer, log });
   const realtime = new Realtime(log);
   const publicCache = new PublicCache();
@@ -63,6 +67,7 @@ export async function createKernel(
     dispatcher,
     jobs,
     mailer,
+    sms,
     auth,
     realtime,
     publicCache,

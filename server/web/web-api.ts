@@ -1,4 +1,5 @@
 import { CLIENT_IP_HEADER } from '../platform/auth/auth.ts';
+import { recruitmentWebApi } from './web-api-recruitment.ts';
 import type { Ctx } from '../platform/context.ts';
 import { listMail } from '../modules/admin/commands/list-mail.ts';
 import { acceptSolution } from '../modules/support/commands/accept-solution.ts';
@@ -156,6 +157,7 @@ export function createWebApi(ctx: Ctx, headers: Headers) {
     return authResult(await auth.handler(request));
   };
   return {
+    ...recruitmentWebApi(ctx),
     listCommunities: (q: { limit?: number; cursor?: string; mine?: boolean } = {}) =>
       listCommunities({ ctx, ...q }),
     getCommunity: (community: string, invitationCode?: string) =>

@@ -5,18 +5,20 @@ import { guard } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
 import type { Route } from './+types/admin-outbox.ts';
 import { titled } from '../lib/meta.ts';
+import { SmsOutbox } from '../components/recruitment/sms-outbox.tsx';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const web = context.get(appContext);
   if (!web.viewer) throw redirect('/signin?next=/admin/outbox');
   const url = new URL(request.url);
-  return guard(web.locale, () =>
+  const mail = await guard(web.locale, () =>
     web.api.listMail({
       limit: 50,
       cursor: url.searchParams.get('cursor') ?? undefined,
       to: url.searchParams.get('to') ?? undefined,
     }),
   );
+  return { ...mail, sms: await guard(web.locale, () => web.api.listSms()) };
 }
 
 /** Makes the links in a plain-text email clickable (the text is rendered as text, never as HTML). */
@@ -58,6 +60,7 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
         ))}
       </ul>
       <NextPage cursor={loaderData.nextCursor} />
+      <SmsOutbox sms={loaderData.sms} />
     </section>
   );
 }

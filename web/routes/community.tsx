@@ -108,7 +108,8 @@ export default function CommunityLayout({ loaderData: community }: Route.Compone
         a.workCases ||
         a.managePoints ||
         a.manageRewards ||
-        a.viewResearchResults ? (
+        a.viewResearchResults ||
+        a.manageRecruitment ? (
           <nav aria-label={t('community.staff')} className="tabs">
             <ul>
               {a.manageMembers ? (
@@ -154,6 +155,11 @@ export default function CommunityLayout({ loaderData: community }: Route.Compone
               {a.viewResearchResults ? (
                 <li>
                   <NavLink to={`/c/${community.slug}/research`}>{t('research.nav.research')}</NavLink>
+                </li>
+              ) : null}
+              {a.manageRecruitment ? (
+                <li>
+                  <NavLink to={`/c/${community.slug}/recruitment`}>{t('recruitment.nav')}</NavLink>
                 </li>
               ) : null}
             </ul>

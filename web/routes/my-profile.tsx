@@ -1,4 +1,4 @@
-import { Form, useActionData } from 'react-router';
+import { Form, Link, useActionData, useParams } from 'react-router';
 import type { MemberProfileDto } from '../../server/modules/panel/panel.schemas.ts';
 import { Field, FormMessage, SubmitButton } from '../components/form.tsx';
 import { appContext } from '../context.ts';
@@ -66,6 +66,7 @@ export default function ProfilePage({ loaderData: profile }: Route.ComponentProp
   const result = useActionData<typeof action>();
   const errors = result && 'fieldErrors' in result ? result : null;
   const editable = profile.fields.filter((f) => f.editable);
+  const { slug } = useParams();
   return (
     <section>
       <h1>{t('research.profile.title')}</h1>
@@ -89,6 +90,9 @@ export default function ProfilePage({ loaderData: profile }: Route.ComponentProp
           <SubmitButton>{t('research.profile.save')}</SubmitButton>
         </Form>
       ) : null}
+      <p>
+        <Link to={`/c/${slug}/profile/consents`}>{t('recruitment.consents.title')}</Link>
+      </p>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { deflectionPolicy } from '../search/search.policy.ts';
 import { leaderboardPolicy, pointsPolicy } from '../rewards/rewards.policy.ts';
 import { cataloguePolicy } from '../rewards/catalogue/catalogue.policy.ts';
 import { researchPolicy } from '../research/research.policy.ts';
+import { recruitmentPolicy } from '../recruitment/recruitment.policy.ts';
 import { type CommunityResource, communityPolicy } from './communities.policy.ts';
 import type { CommunityDto } from './communities.schemas.ts';
 
@@ -56,6 +57,7 @@ export function presentCommunity(
       ...abilitiesOf(cataloguePolicy, viewer, resource),
       ...abilitiesOf(communityLivePolicy, viewer, resource),
       ...abilitiesOf(researchPolicy, viewer, resource),
+      ...abilitiesOf(recruitmentPolicy, viewer, resource),
     },
   };
 }

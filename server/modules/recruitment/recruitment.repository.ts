@@ -1,0 +1,324 @@
+import { type Insertable, sql, type Updateable } from 'kysely';
+import type { Queryable } from '../../platform/db/database.ts';
+import { isUuid } from '../../platform/db/ids.ts';
+import type {
+  ApplicationRow,
+  ApplicationStatus,
+  ApplicationTable,
+  CampaignRow,
+  CampaignTable,
+} from '../../platform/db/schema-recruitment.ts';
+import type { MembershipRow } from '../../platform/db/schema.ts';
+import { FILLING } from './recruitment-rules.ts';
+
+/** Stores a campaign. */
+export async function insertCampaign(db: Queryable, row: Insertable<CampaignTable>): Promise<CampaignRow> {
+  return db.insertInto('recruitment_campaigns').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The campaigns of a community, newest first. */
+export async function listCampaignRows(db: Queryable, communityId: string): Promise<CampaignRow[]> {
+  return db
+    .selectFrom('recruitment_campaigns')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute();
+}
+
+/** One campaign of a community (undefined for an id that is not even a UUID). */
+export async function findCampaign(db: Queryable, communityId: string, id: string) {
+  if (!isUuid(id)) return undefined;
+  return db
+    .selectFrom('recruitment_campaigns')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A campaign by its public link token, with its community's name and slug. */
+export async function findCampaignByToken(db: Queryable, token: string) {
+  return db
+    .selectFrom('recruitment_campaigns as r')
+    .innerJoin('communities as c', 'c.id', 'r.community_id')
+    .selectAll('r')
+    .select(['c.name as community_name', 'c.slug as community_slug', 'c.member_cap'])
+    .where('r.token', '=', token)
+    .executeTakeFirst();
+}
+
+/** Locks a campaign row (serialises quota checks of its applicants). */
+export async function lockCampaign(db: Queryable, campaignId: string): Promise<void> {
+  await db
+    .selectFrom('recruitment_campaigns')
+    .select('id')
+    .where('id', '=', campaignId)
+    .forUpdate()
+    .execute();
+}
+
+/** How many screened-in applicants of a campaign fall in each of these quota cells. */
+export async function countCells(db: Queryable, campaignId: string, cells: string[]) {
+  const counts = new Map<string, number>();
+  for (const cell of cells) {
+    const row = await db
+      .selectFrom('recruitment_applications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('campaign_id', '=', campaignId)
+      .where('status', 'in', FILLING)
+      .where(sql<boolean>`quota_cells @> ${JSON.stringify([cell])}::jsonb`)
+      .executeTakeFirstOrThrow();
+    counts.set(cell, Number(row.n));
+  }
+  return counts;
+}
+
+/** The latest version of a community's consent texts, if any was published. */
+export async function latestConsentTexts(db: Queryable, communityId: string) {
+  return db
+    .selectFrom('recruitment_consent_texts')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** One version of a community's consent texts. */
+export async function findConsentTexts(db: Queryable, communityId: string, version: number) {
+  return db
+    .selectFrom('recruitment_consent_texts')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+}
+
+/** Stores the next version of a community's consent texts; returns its number. */
+export async function insertConsentTexts(
+  db: Queryable,
+  row: { id: string; community_id: string; texts: string; created_by: string },
+): Promise<number> {
+  const latest = await latestConsentTexts(db, row.community_id);
+  const version = (latest?.version ?? 0) + 1;
+  await db
+    .insertInto('recruitment_consent_texts')
+    .values({ ...row, version })
+    .execute();
+  return version;
+}
+
+/** Stores an application. Unique violations: `recruitment_applications_community_id_*_key`. */
+export async function insertApplication(
+  db: Queryable,
+  row: Insertable<ApplicationTable>,
+): Promise<ApplicationRow> {
+  return db.insertInto('recruitment_applications').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Changes an application. */
+export async function updateApplication(
+  db: Queryable,
+  id: string,
+  values: Updateable<ApplicationTable>,
+): Promise<ApplicationRow> {
+  return db
+    .updateTable('recruitment_applications')
+    .set({ ...values, updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A user's application to a community, locked when `forUpdate`. */
+export async function findApplicationOfUser(
+  db: Queryable,
+  communityId: string,
+  userId: string,
+  forUpdate = false,
+) {
+  let query = db
+    .selectFrom('recruitment_applications')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('user_id', '=', userId);
+  if (forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+/** An application of a community by id, locked for the transaction. */
+export async function findApplicationForUpdate(db: Queryable, communityId: string, id: string) {
+  if (!isUuid(id)) return undefined;
+  return db
+    .selectFrom('recruitment_applications')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** An application by the hash of a token it was sent (email confirmation or seat offer), locked. */
+export async function findApplicationByToken(
+  db: Queryable,
+  column: 'email_token_hash' | 'offer_token_hash',
+  hash: string,
+) {
+  return db
+    .selectFrom('recruitment_applications')
+    .selectAll()
+    .where(column, '=', hash)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The panel stage of a membership (null when it is gone). */
+export async function panelStageOf(db: Queryable, memberId: string | null) {
+  if (!memberId) return null;
+  const row = await db
+    .selectFrom('memberships')
+    .select('panel_stage')
+    .where('id', '=', memberId)
+    .executeTakeFirst();
+  return row?.panel_stage ?? null;
+}
+
+/**
+ * Locks the community row (serialising admissions, as joins do) and counts the seats taken: active
+ * members not removed from the panel, plus seat offers still running; with the cap read under the lock.
+ */
+export async function lockCommunityAndCountSeats(db: Queryable, communityId: string, now = new Date()) {
+  const community = await db
+    .selectFrom('communities')
+    .select('member_cap')
+    .where('id', '=', communityId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const members = await db
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('community_id', '=', communityId)
+    .where('status', '=', 'active')
+    .where('panel_stage', '!=', 'removed')
+    .executeTakeFirstOrThrow();
+  const offers = await db
+    .selectFrom('recruitment_applications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('community_id', '=', communityId)
+    .where('status', '=', 'offered')
+    .where('offer_expires_at', '>', now)
+    .executeTakeFirstOrThrow();
+  return { cap: community.member_cap, taken: Number(members.n) + Number(offers.n) };
+}
+
+/** The next position at the end of a community's waitlist (call with the community locked). */
+export async function nextWaitlistPosition(db: Queryable, communityId: string): Promise<number> {
+  const row = await db
+    .selectFrom('recruitment_applications')
+    .select((eb) => eb.fn.max('waitlist_position').as('last'))
+    .where('community_id', '=', communityId)
+    .executeTakeFirst();
+  return Number(row?.last ?? 0) + 1;
+}
+
+/** The first applicants of a community's waitlist, in order. */
+export async function firstWaitlisted(db: Queryable, communityId: string, limit: number) {
+  return db
+    .selectFrom('recruitment_applications')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('status', '=', 'waitlisted')
+    .orderBy('waitlist_position')
+    .limit(limit)
+    .execute();
+}
+
+/** Communities with someone waiting or an offer that ran out (the seat sweep's work list). */
+export async function communitiesToSweep(db: Queryable, now: Date): Promise<string[]> {
+  const rows = await db
+    .selectFrom('recruitment_applications')
+    .select('community_id')
+    .distinct()
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'waitlisted'),
+        eb.and([eb('status', '=', 'offered'), eb('offer_expires_at', '<=', now)]),
+      ]),
+    )
+    .limit(500)
+    .execute();
+  return rows.map((r) => r.community_id);
+}
+
+/** Offers of a community that ran out: they go back to the end of the waitlist (locked). */
+export async function expiredOffers(db: Queryable, communityId: string, now: Date) {
+  return db
+    .selectFrom('recruitment_applications')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('status', '=', 'offered')
+    .where('offer_expires_at', '<=', now)
+    .orderBy('waitlist_position')
+    .forUpdate()
+    .execute();
+}
+
+/** Inserts the membership of an admitted applicant, on probation. */
+export async function insertProbationMembership(
+  db: Queryable,
+  values: { id: string; community_id: string; user_id: string; pseudonym: string; pseudonym_key: string },
+): Promise<MembershipRow> {
+  return db
+    .insertInto('memberships')
+    .values({
+      ...values,
+      status: 'active',
+      panel_stage: 'probation',
+      probation_started_at: sql<Date>`now()`,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+function applicationView(db: Queryable, communityId: string) {
+  return db
+    .selectFrom('recruitment_applications as a')
+    .innerJoin('auth_user as u', 'u.id', 'a.user_id')
+    .leftJoin('memberships as m', 'm.id', 'a.member_id')
+    .selectAll('a')
+    .select(['u.name', 'm.panel_stage'])
+    .where('a.community_id', '=', communityId);
+}
+
+/** A community's applications (at most 500) with the applicant's name and membership stage. */
+export async function listApplicationRows(
+  db: Queryable,
+  communityId: string,
+  filter: { status?: ApplicationStatus; campaignId?: string },
+) {
+  let query = applicationView(db, communityId);
+  if (filter.status) query = query.where('a.status', '=', filter.status);
+  if (filter.campaignId) query = query.where('a.campaign_id', '=', filter.campaignId);
+  query =
+    filter.status === 'waitlisted'
+      ? query.orderBy('a.waitlist_position')
+      : query.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc');
+  return query.limit(500).execute();
+}
+
+/** One application of a community with the applicant's name and membership stage. */
+export async function findApplicationView(db: Queryable, communityId: string, id: string) {
+  return applicationView(db, communityId).where('a.id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** The application a membership came from (its consents). */
+export async function findApplicationOfMember(db: Queryable, memberId: string) {
+  return db
+    .selectFrom('recruitment_applications')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+}

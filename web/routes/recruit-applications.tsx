@@ -87,13 +87,14 @@ export default function RecruitApplications({ loaderData, params }: Route.Compon
               {a.name} · {a.email} · {a.phone} · <LocalTime iso={a.appliedAt} />
             </p>
             <p className="meta">
-              {t('recruitment.stage.email_confirmed')}: {a.emailConfirmedAt ? '✓' : '—'} ·{' '}
-              {t('recruitment.stage.phone_validated')}:{' '}
-              {a.phoneValidatedAt
-                ? a.phoneMethod === 'call'
-                  ? t('recruitment.applications.byCall')
-                  : t('recruitment.applications.bySms')
-                : '—'}
+              {t('recruitment.applications.emailConfirmed', { value: a.emailConfirmedAt ? '✓' : '—' })} ·{' '}
+              {t('recruitment.applications.phoneValidated', {
+                value: a.phoneValidatedAt
+                  ? a.phoneMethod === 'call'
+                    ? t('recruitment.applications.byCall')
+                    : t('recruitment.applications.bySms')
+                  : '—',
+              })}
               {a.phoneNote ? ` (${a.phoneNote})` : ''}
             </p>
             <details>

@@ -61,7 +61,7 @@ export default function RecruitCampaigns({ loaderData, params }: Route.Component
           <article key={c.id} className="card">
             <h2>{c.name}</h2>
             <p>
-              {t('recruitment.campaigns.link')}:{' '}
+              {t('recruitment.campaigns.link')}{' '}
               <a className="recruit-link" href={link}>
                 {link}
               </a>

@@ -29,8 +29,12 @@ export default function RecruitConsents({ loaderData, params }: Route.ComponentP
       <ul className="consents">
         {loaderData.items.map((c) => (
           <li key={c.purpose}>
-            <strong>{t(`recruitment.purpose.${c.purpose}`)}</strong>:{' '}
-            {c.accepted ? t('recruitment.consents.accepted') : t('recruitment.consents.declined')}
+            <strong>
+              {t('recruitment.consents.item', {
+                purpose: t(`recruitment.purpose.${c.purpose}`),
+                answer: c.accepted ? t('recruitment.consents.accepted') : t('recruitment.consents.declined'),
+              })}
+            </strong>
             <p>{c.text}</p>
           </li>
         ))}

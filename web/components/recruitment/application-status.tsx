@@ -33,7 +33,7 @@ export function ApplicationStatus({
   return (
     <section aria-labelledby="application-stage">
       <h2 id="application-stage">
-        {t('recruitment.apply.yourApplication')}: {t(`recruitment.stage.${app.stage}`)}
+        {t('recruitment.apply.yourApplication', { stage: t(`recruitment.stage.${app.stage}`) })}
       </h2>
       <p className="notice" role="status">
         {t(`recruitment.explain.${app.stage}`, { position: app.waitlistPosition ?? 0, date: expires })}

@@ -36,7 +36,9 @@ import { registerCatalogue } from './modules/rewards/catalogue/catalogue.module.
 import { liveRoutes } from './modules/live/live.routes.ts';
 import { registerLive } from './modules/live/live.module.ts';
 import { panelRoutes } from './modules/panel/panel.routes.ts';
+import { panelQualityRoutes } from './modules/panel/panel-quality.routes.ts';
 import { researchRoutes } from './modules/research/research.routes.ts';
+import { registerPanel } from './modules/panel/panel.module.ts';
 import { registerResearch } from './modules/research/research.module.ts';
 import { registerWeb } from './web/handler.ts';
 
@@ -145,6 +147,7 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
       await api.register(catalogueRoutes, { kernel });
       await api.register(liveRoutes, { kernel });
       await api.register(panelRoutes, { kernel });
+      await api.register(panelQualityRoutes, { kernel });
       await api.register(researchRoutes, { kernel });
     },
     { prefix: '/api/v1' },
@@ -168,4 +171,5 @@ function modulesInit(kernel: Kernel): void {
   registerCatalogue(kernel);
   registerLive(kernel);
   registerResearch(kernel);
+  registerPanel(kernel);
 }

@@ -18,6 +18,7 @@ import { seedAward, seedBadge, seedPointsFlag } from './points-fixtures.ts';
 import { giveEveryonePoints, seedRedemption, seedReward, seedVoucher } from './reward-fixtures.ts';
 import { seedSession } from './live-fixtures.ts';
 import { POLL, seedSegment, seedSurvey } from './research-fixtures.ts';
+import { setStage } from './panel-fixtures.ts';
 
 /** The columns of the table, in order. */
 const ROLES = [
@@ -626,6 +627,52 @@ const TABLE: Record<string, Case> = {
     expect: [404, 404, 403, 403, 200, 200, 200, 200],
     hidden: [404, 404, 403, 403, 200, 200, 200, 200],
     request: async (f) => ({ url: `${C(f)}/surveys/${(await seedSurvey(f.community.id)).id}/export` }),
+  },
+  // Panel quality (issue 5, points 6–8): reliability, ratings, flagged members, probation and health are
+  // staff's (moderators, admins, platform admins), never observers' or members'; only admins change the
+  // panel settings.
+  'GET /api/v1/communities/:community/members/:memberId/reliability': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${M(f)}/reliability` }),
+  },
+  'POST /api/v1/communities/:community/members/:memberId/ratings': {
+    expect: [401, 403, 403, 403, 201, 403, 201, 201],
+    hidden: [404, 404, 403, 403, 201, 403, 201, 201],
+    request: async (f) => ({ url: `${M(f)}/ratings`, payload: { rating: 4, note: 'Thoughtful answers' } }),
+  },
+  'GET /api/v1/communities/:community/panel/flagged': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/panel/flagged` }),
+  },
+  'GET /api/v1/communities/:community/panel/probation': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/panel/probation` }),
+  },
+  'POST /api/v1/communities/:community/members/:memberId/probation': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => {
+      await setStage(f.targetMemberId, 'probation', new Date());
+      return { url: `${M(f)}/probation`, payload: { decision: 'confirm' } };
+    },
+  },
+  'GET /api/v1/communities/:community/panel/settings': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/panel/settings` }),
+  },
+  'PATCH /api/v1/communities/:community/panel/settings': {
+    expect: [401, 403, 403, 403, 403, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 403, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/panel/settings`, payload: { probationDays: 21 } }),
+  },
+  'GET /api/v1/communities/:community/panel/health': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/panel/health` }),
   },
   // Rewards catalogue. Whoever reads the community sees its catalogue; moderators and admins (and platform
   // admins) run it and its redemption queue; members and experts redeem with their points (staff roles do

@@ -1,3 +1,4 @@
+import { panelEn } from './areas/panel.en.ts';
 import { liveEn } from './areas/live.en.ts';
 import { pointsEn } from './areas/points.en.ts';
 import { rewardsEn } from './areas/rewards.en.ts';
@@ -12,6 +13,7 @@ export const en = {
   ...rewardsEn,
   ...liveEn,
   ...researchEn,
+  ...panelEn,
   'app.name': 'Cercle',
   'app.tagline': 'Customer communities, run by the brand, owned by their members.',
   'nav.home': 'Home',

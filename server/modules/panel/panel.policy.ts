@@ -22,6 +22,13 @@ export const panelPolicy = definePolicy<PanelResource>()({
   managePanel: isResearchStaff,
   /** List the attributes one may see (their definitions). */
   listAttributes: (actor, resource) => isResearchStaff(actor, resource) || isActiveMember(resource),
+  /**
+   * Follow the panel's quality: reliability scores and their factors, ratings, flagged members, probation
+   * decisions and the panel's health. Staff only: the factors judge people.
+   */
+  reviewMembers: isResearchStaff,
+  /** Change the panel settings (probation length, review threshold, speeding): community admins. */
+  configurePanel: (actor, { membership }) => !!actor?.isPlatformAdmin || hasRole(membership, ['admin']),
 });
 
 /** A member's profile as seen by one actor: the community facts and whose profile it is. */

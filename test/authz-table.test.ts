@@ -519,7 +519,8 @@ const TABLE: Record<string, Case> = {
     request: async (f) => ({ url: `${C(f)}/deflections/stats` }),
   },
   // Insight panel (issue 5). Staff (moderators, admins, platform admins) define attributes and segments;
-  // observers read observer-visible profile values and every survey's results, never respond; members see
+  // observers list the segments over observer-visible attributes (to filter results), read
+  // observer-visible profile values and every survey's results, never respond; members see
   // the attributes they fill and answer the published surveys they are targeted by (a survey they may not
   // see is not found).
   'GET /api/v1/communities/:community/profile-attributes': {
@@ -546,8 +547,8 @@ const TABLE: Record<string, Case> = {
     request: async (f) => ({ url: `${M(f)}/profile`, payload: { values: {} } }),
   },
   'GET /api/v1/communities/:community/segments': {
-    expect: [401, 403, 403, 403, 200, 403, 200, 200],
-    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    expect: [401, 403, 403, 403, 200, 200, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 200, 200, 200],
     request: async (f) => ({ url: `${C(f)}/segments` }),
   },
   'POST /api/v1/communities/:community/segments': {

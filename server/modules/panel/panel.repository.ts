@@ -210,6 +210,42 @@ export async function countSegment(
   return row.rows[0]?.n ?? 0;
 }
 
+/** How many memberships of the community match each compiled filter, in order (one query for all). */
+export async function countSegments(
+  db: Queryable,
+  communityId: string,
+  predicates: readonly ReturnType<typeof compileSegmentFilter>[],
+): Promise<number[]> {
+  if (predicates.length === 0) return [];
+  const counts = predicates.map((p, i) => sql`count(*) FILTER (WHERE ${p})::int AS ${sql.ref(`n${i}`)}`);
+  const row = await sql<Record<string, number>>`
+    SELECT ${sql.join(counts)} FROM memberships m WHERE m.community_id = ${communityId}`.execute(db);
+  return predicates.map((_, i) => row.rows[0]?.[`n${i}`] ?? 0);
+}
+
+/** The visibility of every attribute of a community, by id. */
+export async function attributeVisibilities(
+  db: Queryable,
+  communityId: string,
+): Promise<Map<string, AttributeVisibility>> {
+  const rows = await db
+    .selectFrom('profile_attributes')
+    .select(['id', 'visibility'])
+    .where('community_id', '=', communityId)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.visibility]));
+}
+
+/** The kind of every attribute of a community, by id. */
+export async function attributeKinds(db: Queryable, communityId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('profile_attributes')
+    .select(['id', 'kind'])
+    .where('community_id', '=', communityId)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.kind]));
+}
+
 /** Whether one membership matches a compiled filter (survey targeting). */
 export async function memberMatches(
   db: Queryable,

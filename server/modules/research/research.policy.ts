@@ -63,8 +63,11 @@ export const surveyPolicy = definePolicy<SurveyResource>()({
         (r.survey.results_visibility !== 'staff' && r.state === 'closed'))),
   /** Open answers and per-respondent detail: staff and observers only. */
   viewAnswers: staffOrObserver,
-  /** Restrict results to a segment: staff (segments are staff's). */
-  filterBySegment: (actor, r) => isResearchStaff(actor, r),
+  /**
+   * Restrict results to a segment: staff any segment, observers a segment over observer-visible attributes
+   * only (checked by `getSurveyResults` against the segment, `observerMayUse`).
+   */
+  filterBySegment: staffOrObserver,
   /** Download the responses as CSV (observers get no respondent column). */
   export: staffOrObserver,
   /** Respondents' pseudonyms beside their answers: staff, on surveys that are not anonymous. */

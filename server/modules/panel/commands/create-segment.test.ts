@@ -1,6 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditRowsOf, ctxFor, expectAppError, outboxEventsOf, testApp } from '../../../../test/helpers.ts';
-import { researchCommunity, seedAttribute, seedValue } from '../../../../test/research-fixtures.ts';
+import {
+  auditRowsOf,
+  ctxFor,
+  expectAppError,
+  outboxEventsOf,
+  testApp,
+  type TestUser,
+} from '../../../../test/helpers.ts';
+import {
+  researchCommunity,
+  seedAttribute,
+  seedSegment,
+  seedValue,
+} from '../../../../test/research-fixtures.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { createSegment } from './create-segment.ts';
 import { getSegmentSize, previewSegmentSize } from './get-segment-size.ts';
@@ -91,13 +103,14 @@ describe('createSegment, listSegments, getSegmentSize, previewSegmentSize', () =
       await expectAppError(getSegmentSize({ ctx, community: f.community.slug, segmentId }), 'not_found');
   });
 
-  it('refuses observers and members', async () => {
+  it('refuses observers and members (observers only list segments, see below)', async () => {
     const f = await withProfiles();
     const input = { name: 'All', filter: { match: 'all', conditions: [] } };
     for (const p of [f.observer, f.member, f.outsider]) {
       const ctx = await ctxFor(p.user);
       await expectAppError(createSegment({ ctx, community: f.community.slug, input }), 'forbidden');
-      await expectAppError(listSegments({ ctx, community: f.community.slug }), 'forbidden');
+      if (p !== f.observer)
+        await expectAppError(listSegments({ ctx, community: f.community.slug }), 'forbidden');
       await expectAppError(
         previewSegmentSize({ ctx, community: f.community.slug, input: { filter: input.filter } }),
         'forbidden',
@@ -164,5 +177,39 @@ describe('createSegment, listSegments, getSegmentSize, previewSegmentSize', () =
       'validation_failed',
       '/name',
     );
+  });
+
+  it('counts every segment in one list, and shows observers only those over observer-visible attributes', async () => {
+    const f = await withProfiles();
+    const byAge = await seedSegment(
+      f.community.id,
+      { match: 'all', conditions: [{ type: 'attribute', attributeId: f.age.id, op: 'gte', value: 30 }] },
+      'A by age',
+    );
+    await seedSegment(
+      f.community.id,
+      { match: 'all', conditions: [{ type: 'attribute', attributeId: f.city.id, op: 'is_set' }] },
+      'B by city',
+    );
+    await seedSegment(
+      f.community.id,
+      { match: 'all', conditions: [{ type: 'role', in: ['member'] }] },
+      'C members',
+    );
+    const sizes = async (p: { user: TestUser }) =>
+      (await listSegments({ ctx: await ctxFor(p.user), community: f.community.slug })).items.map((s) => [
+        s.name,
+        s.size,
+      ]);
+    expect(await sizes(f.moderator)).toEqual([
+      ['A by age', 1],
+      ['B by city', 1],
+      ['C members', 2],
+    ]);
+    expect(await sizes(f.observer)).toEqual([
+      ['A by age', 1],
+      ['C members', 2],
+    ]);
+    expect(byAge.name).toBe('A by age');
   });
 });

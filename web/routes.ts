@@ -56,6 +56,7 @@ export default [
     route('research/probation', 'routes/research-probation.tsx'),
     route('research/members/:memberId', 'routes/research-reliability.tsx'),
     route('research/:surveyId/results', 'routes/research-results.tsx'),
+    route('research/:surveyId/edit', 'routes/research-edit.tsx'),
     route('research/:surveyId/export.csv', 'routes/research-export.tsx'),
     route('surveys/:surveyId', 'routes/survey.tsx'),
     route('profile', 'routes/my-profile.tsx'),

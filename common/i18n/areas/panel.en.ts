@@ -89,4 +89,15 @@ export const panelEn = {
   'panel.settings.speedingPercent': 'Speeding: faster than this % of the median time',
   'panel.settings.save': 'Save the settings',
   'panel.settings.saved': 'Settings saved.',
+  'research.new.qTrap': 'Trap: the answer an attentive respondent gives',
+  'research.new.qTrapHelp':
+    'A choice as it is written, or a number. Another answer lowers the respondent’s reliability. Leave empty for a normal question.',
+  'research.new.qRepeatOf': 'Repeats question number',
+  'research.new.qRepeatOfHelp':
+    'A question of an earlier page with the same type and choices; a different answer counts as inconsistent.',
+  'research.edit.link': 'Edit the questions',
+  'research.edit.title': 'Edit the survey',
+  'research.edit.save': 'Save the survey',
+  'research.edit.apiOnly':
+    'This survey has image choices or more skip rules than this page shows: edit it through the API.',
 } as const;

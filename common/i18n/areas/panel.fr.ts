@@ -93,4 +93,15 @@ export const panelFr: Record<keyof typeof panelEn, string> = {
   'panel.settings.speedingPercent': 'Réponse trop rapide : moins de ce % du temps médian',
   'panel.settings.save': 'Enregistrer les réglages',
   'panel.settings.saved': 'Réglages enregistrés.',
+  'research.new.qTrap': 'Piège : la réponse que donne un répondant attentif',
+  'research.new.qTrapHelp':
+    'Un choix tel qu’il est écrit, ou un nombre. Une autre réponse baisse la fiabilité du répondant. Laissez vide pour une question ordinaire.',
+  'research.new.qRepeatOf': 'Répète la question numéro',
+  'research.new.qRepeatOfHelp':
+    'Une question d’une page précédente, du même type et avec les mêmes choix ; une réponse différente compte comme incohérente.',
+  'research.edit.link': 'Modifier les questions',
+  'research.edit.title': 'Modifier l’enquête',
+  'research.edit.save': 'Enregistrer l’enquête',
+  'research.edit.apiOnly':
+    'Cette enquête a des choix d’images ou plus de règles de saut que cette page n’en montre : modifiez-la par l’API.',
 } as const;

@@ -119,7 +119,7 @@ export default function PanelPage({ loaderData }: Route.ComponentProps) {
                 <Link to={`${base}/members/${m.memberId}`}>{m.pseudonym}</Link>
               </h3>
               <p className="meta">
-                {t(`panel.stage.${m.panelStage}`)} ·{' '}
+                {t(`panel.memberStage.${m.panelStage}`)} ·{' '}
                 {m.score === null
                   ? t('panel.reliability.none')
                   : t('panel.reliability.score', { score: m.score })}

@@ -3,7 +3,7 @@ import { LocalTime } from '../components/bits.tsx';
 import { Field, FormMessage, SubmitButton } from '../components/form.tsx';
 import { appContext } from '../context.ts';
 import { attempt, guard, text } from '../lib/errors.ts';
-import { useT } from '../lib/i18n.ts';
+import { useLocale, useT } from '../lib/i18n.ts';
 import { numberField } from '../components/points/path-errors.ts';
 import type { Route } from './+types/research-reliability.ts';
 import { useCommunity } from './community.tsx';
@@ -35,6 +35,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
  */
 export default function ReliabilityPage({ loaderData: r }: Route.ComponentProps) {
   const t = useT();
+  const locale = useLocale();
   const community = useCommunity();
   const result = useActionData<typeof action>();
   const errors = result && 'fieldErrors' in result ? result : null;
@@ -57,7 +58,7 @@ export default function ReliabilityPage({ loaderData: r }: Route.ComponentProps)
         </div>
         <div>
           <dt>{t('panel.reliability.stage')}</dt>
-          <dd>{t(`panel.stage.${r.panelStage}`)}</dd>
+          <dd>{t(`panel.memberStage.${r.panelStage}`)}</dd>
         </div>
       </dl>
       {r.flagged ? (
@@ -92,7 +93,7 @@ export default function ReliabilityPage({ loaderData: r }: Route.ComponentProps)
                       ? t('panel.reliability.ratingsCount', { count: f.count })
                       : t('panel.reliability.outOf', { count: f.count, outOf: f.outOf })}
                   </td>
-                  <td>{f.points > 0 ? `+${f.points}` : f.points}</td>
+                  <td>{new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' }).format(f.points)}</td>
                 </tr>
               ))}
             </tbody>

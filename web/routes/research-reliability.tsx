@@ -61,11 +61,7 @@ export default function ReliabilityPage({ loaderData: r }: Route.ComponentProps)
           <dd>{t(`panel.memberStage.${r.panelStage}`)}</dd>
         </div>
       </dl>
-      {r.flagged ? (
-        <p className="notice notice--error" role="status">
-          {t('panel.reliability.flagged')}
-        </p>
-      ) : null}
+      {r.flagged ? <p className="notice notice--error">{t('panel.reliability.flagged')}</p> : null}
       {r.computedAt ? (
         <p className="meta">
           {t('panel.reliability.computedAt')} <LocalTime iso={r.computedAt} withTime />

@@ -4,6 +4,7 @@ export const panelEn = {
   'research.validation.trapType': 'Only single-choice, scale, NPS and number questions can be traps.',
   'research.validation.repeatShape':
     'A repeated question has the same type and choices as the earlier question it repeats.',
+  'research.segments.type.reliability': 'Reliability score (0–100)',
   'panel.title': 'Panel health',
   'panel.stage.probation': 'On probation',
   'panel.stage.active': 'Active',

@@ -7,6 +7,7 @@ export const panelFr: Record<keyof typeof panelEn, string> = {
     'Seules les questions à choix unique, échelle, NPS et nombre peuvent servir de piège.',
   'research.validation.repeatShape':
     'Une question répétée a le même type et les mêmes choix que la question précédente qu’elle répète.',
+  'research.segments.type.reliability': 'Score de fiabilité (0–100)',
   'panel.title': 'Santé du panel',
   'panel.stage.probation': 'En période d’essai',
   'panel.stage.active': 'Actifs',

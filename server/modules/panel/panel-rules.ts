@@ -81,14 +81,14 @@ export function checkSegmentFilter(
 }
 
 /**
- * Whether observers may use a segment (to filter results): every attribute it tests is observer-visible,
- * so its counts tell them nothing a staff-only or member-only attribute says.
+ * Whether observers may use a segment (to filter results): every attribute it tests is observer-visible
+ * and it does not test reliability scores (staff's), so its counts tell them nothing they may not read.
  */
 export function observerMayUse(
   filter: SegmentFilterInput,
   visibility: Map<string, AttributeVisibility>,
 ): boolean {
-  return filter.conditions.every(
-    (c) => c.type !== 'attribute' || visibility.get(c.attributeId) === 'observer_visible',
+  return filter.conditions.every((c) =>
+    c.type === 'attribute' ? visibility.get(c.attributeId) === 'observer_visible' : c.type !== 'reliability',
   );
 }

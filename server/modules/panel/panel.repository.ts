@@ -178,6 +178,10 @@ function conditionSql(c: SegmentConditionInput, kinds: Map<string, string>) {
           AND sr.completed_at >= ${since}))`;
       return c.op === 'active_within' ? active : sql<boolean>`NOT ${active}`;
     }
+    case 'reliability':
+      return c.op === 'gte'
+        ? sql<boolean>`m.reliability_score >= ${c.score}`
+        : sql<boolean>`m.reliability_score < ${c.score}`;
     case 'attribute': {
       const exists = (test: Expression<SqlBool>) =>
         sql<boolean>`EXISTS (SELECT 1 FROM profile_values pv WHERE pv.member_id = m.id AND pv.attribute_id = ${c.attributeId} AND ${test})`;

@@ -145,6 +145,19 @@ describe('createSegment, listSegments, getSegmentSize, previewSegmentSize', () =
     expect(await size('all', [{ type: 'status', in: ['suspended'] }])).toBe(0);
     expect(await size('all', [{ type: 'joined', op: 'after', date: '2000-01-01' }])).toBe(5);
     expect(await size('all', [{ type: 'activity', op: 'inactive_for', days: 30 }])).toBe(5);
+    const { kernel } = await testApp();
+    await kernel.db
+      .updateTable('memberships')
+      .set({ reliability_score: 40 })
+      .where('id', '=', f.member.memberId)
+      .execute();
+    await kernel.db
+      .updateTable('memberships')
+      .set({ reliability_score: 90 })
+      .where('id', '=', f.other.memberId)
+      .execute();
+    expect(await size('all', [{ type: 'reliability', op: 'lt', score: 50 }])).toBe(1);
+    expect(await size('all', [{ type: 'reliability', op: 'gte', score: 40 }])).toBe(2);
 
     const saved = await createSegment({
       ctx,
@@ -196,6 +209,11 @@ describe('createSegment, listSegments, getSegmentSize, previewSegmentSize', () =
       { match: 'all', conditions: [{ type: 'role', in: ['member'] }] },
       'C members',
     );
+    await seedSegment(
+      f.community.id,
+      { match: 'all', conditions: [{ type: 'reliability', op: 'lt', score: 50 }] },
+      'D unreliable',
+    );
     const sizes = async (p: { user: TestUser }) =>
       (await listSegments({ ctx: await ctxFor(p.user), community: f.community.slug })).items.map((s) => [
         s.name,
@@ -205,6 +223,7 @@ describe('createSegment, listSegments, getSegmentSize, previewSegmentSize', () =
       ['A by age', 1],
       ['B by city', 1],
       ['C members', 2],
+      ['D unreliable', 0],
     ]);
     expect(await sizes(f.observer)).toEqual([
       ['A by age', 1],

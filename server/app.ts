@@ -36,10 +36,12 @@ import { registerCatalogue } from './modules/rewards/catalogue/catalogue.module.
 import { liveRoutes } from './modules/live/live.routes.ts';
 import { registerLive } from './modules/live/live.module.ts';
 import { panelRoutes } from './modules/panel/panel.routes.ts';
+import { panelQualityRoutes } from './modules/panel/panel-quality.routes.ts';
 import { researchRoutes } from './modules/research/research.routes.ts';
 import { applicantRoutes } from './modules/recruitment/applicant.routes.ts';
 import { recruitmentRoutes } from './modules/recruitment/recruitment.routes.ts';
 import { registerRecruitment } from './modules/recruitment/recruitment.module.ts';
+import { registerPanel } from './modules/panel/panel.module.ts';
 import { registerResearch } from './modules/research/research.module.ts';
 import { registerWeb } from './web/handler.ts';
 
@@ -152,6 +154,7 @@ export async function buildApp(kernel: Kernel, options: AppOptions = {}): Promis
       await api.register(catalogueRoutes, { kernel });
       await api.register(liveRoutes, { kernel });
       await api.register(panelRoutes, { kernel });
+      await api.register(panelQualityRoutes, { kernel });
       await api.register(researchRoutes, { kernel });
       await api.register(recruitmentRoutes, { kernel });
       await api.register(applicantRoutes, { kernel });
@@ -178,4 +181,5 @@ function modulesInit(kernel: Kernel): void {
   registerLive(kernel);
   registerResearch(kernel);
   registerRecruitment(kernel);
+  registerPanel(kernel);
 }

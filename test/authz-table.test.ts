@@ -19,6 +19,7 @@ import { giveEveryonePoints, seedRedemption, seedReward, seedVoucher } from './r
 import { seedSession } from './live-fixtures.ts';
 import { POLL, seedSegment, seedSurvey } from './research-fixtures.ts';
 import { applyBody, SCREENER, seedApplication, seedCampaign } from './recruitment-fixtures.ts';
+import { setStage } from './panel-fixtures.ts';
 
 /** The columns of the table, in order. */
 const ROLES = [
@@ -519,7 +520,8 @@ const TABLE: Record<string, Case> = {
     request: async (f) => ({ url: `${C(f)}/deflections/stats` }),
   },
   // Insight panel (issue 5). Staff (moderators, admins, platform admins) define attributes and segments;
-  // observers read observer-visible profile values and every survey's results, never respond; members see
+  // observers list the segments over observer-visible attributes (to filter results), read
+  // observer-visible profile values and every survey's results, never respond; members see
   // the attributes they fill and answer the published surveys they are targeted by (a survey they may not
   // see is not found).
   'GET /api/v1/communities/:community/profile-attributes': {
@@ -546,8 +548,8 @@ const TABLE: Record<string, Case> = {
     request: async (f) => ({ url: `${M(f)}/profile`, payload: { values: {} } }),
   },
   'GET /api/v1/communities/:community/segments': {
-    expect: [401, 403, 403, 403, 200, 403, 200, 200],
-    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    expect: [401, 403, 403, 403, 200, 200, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 200, 200, 200],
     request: async (f) => ({ url: `${C(f)}/segments` }),
   },
   'POST /api/v1/communities/:community/segments': {
@@ -627,6 +629,52 @@ const TABLE: Record<string, Case> = {
     expect: [404, 404, 403, 403, 200, 200, 200, 200],
     hidden: [404, 404, 403, 403, 200, 200, 200, 200],
     request: async (f) => ({ url: `${C(f)}/surveys/${(await seedSurvey(f.community.id)).id}/export` }),
+  },
+  // Panel quality (issue 5, points 6–8): reliability, ratings, flagged members, probation and health are
+  // staff's (moderators, admins, platform admins), never observers' or members'; only admins change the
+  // panel settings.
+  'GET /api/v1/communities/:community/members/:memberId/reliability': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${M(f)}/reliability` }),
+  },
+  'POST /api/v1/communities/:community/members/:memberId/ratings': {
+    expect: [401, 403, 403, 403, 201, 403, 201, 201],
+    hidden: [404, 404, 403, 403, 201, 403, 201, 201],
+    request: async (f) => ({ url: `${M(f)}/ratings`, payload: { rating: 4, note: 'Thoughtful answers' } }),
+  },
+  'GET /api/v1/communities/:community/panel/flagged': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/panel/flagged` }),
+  },
+  'GET /api/v1/communities/:community/panel/probation': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/panel/probation` }),
+  },
+  'POST /api/v1/communities/:community/members/:memberId/probation': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => {
+      await setStage(f.targetMemberId, 'probation', new Date());
+      return { url: `${M(f)}/probation`, payload: { decision: 'confirm' } };
+    },
+  },
+  'GET /api/v1/communities/:community/panel/settings': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/panel/settings` }),
+  },
+  'PATCH /api/v1/communities/:community/panel/settings': {
+    expect: [401, 403, 403, 403, 403, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 403, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/panel/settings`, payload: { probationDays: 21 } }),
+  },
+  'GET /api/v1/communities/:community/panel/health': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/panel/health` }),
   },
   // Rewards catalogue. Whoever reads the community sees its catalogue; moderators and admins (and platform
   // admins) run it and its redemption queue; members and experts redeem with their points (staff roles do

@@ -1,3 +1,4 @@
+import { panelEn } from './areas/panel.en.ts';
 import { liveEn } from './areas/live.en.ts';
 import { pointsEn } from './areas/points.en.ts';
 import { rewardsEn } from './areas/rewards.en.ts';
@@ -14,6 +15,7 @@ export const en = {
   ...liveEn,
   ...researchEn,
   ...recruitmentEn,
+  ...panelEn,
   'app.name': 'Cercle',
   'app.tagline': 'Customer communities, run by the brand, owned by their members.',
   'nav.home': 'Home',

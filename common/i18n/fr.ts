@@ -1,3 +1,4 @@
+import { panelFr } from './areas/panel.fr.ts';
 import { liveFr } from './areas/live.fr.ts';
 import { pointsFr } from './areas/points.fr.ts';
 import { rewardsFr } from './areas/rewards.fr.ts';
@@ -12,6 +13,7 @@ export const fr: Record<MessageKey, string> = {
   ...liveFr,
   ...researchFr,
   ...recruitmentFr,
+  ...panelFr,
   'app.name': 'Cercle',
   'app.tagline': 'Des communautés de clients, animées par la marque, appartenant à leurs membres.',
   'nav.home': 'Accueil',

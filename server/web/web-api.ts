@@ -106,6 +106,14 @@ import { getMemberProfile } from '../modules/panel/commands/get-member-profile.t
 import { getSegmentSize, previewSegmentSize } from '../modules/panel/commands/get-segment-size.ts';
 import { listProfileAttributes } from '../modules/panel/commands/list-profile-attributes.ts';
 import { listSegments } from '../modules/panel/commands/list-segments.ts';
+import { decideProbation } from '../modules/panel/commands/decide-probation.ts';
+import { getPanelHealth } from '../modules/panel/commands/get-panel-health.ts';
+import { getPanelSettings } from '../modules/panel/commands/get-panel-settings.ts';
+import { getReliability } from '../modules/panel/commands/get-reliability.ts';
+import { listFlaggedMembers } from '../modules/panel/commands/list-flagged-members.ts';
+import { listProbation } from '../modules/panel/commands/list-probation.ts';
+import { rateMember } from '../modules/panel/commands/rate-member.ts';
+import { updatePanelSettings } from '../modules/panel/commands/update-panel-settings.ts';
 import { updateMemberProfile } from '../modules/panel/commands/update-member-profile.ts';
 import { createSurvey } from '../modules/research/commands/create-survey.ts';
 import { exportSurveyResponses } from '../modules/research/commands/export-survey-responses.ts';
@@ -324,6 +332,17 @@ export function createWebApi(ctx: Ctx, headers: Headers) {
     createSegment: (community: string, input: unknown) => createSegment({ ctx, community, input }),
     getSegmentSize: (community: string, segmentId: string) => getSegmentSize({ ctx, community, segmentId }),
     previewSegmentSize: (community: string, input: unknown) => previewSegmentSize({ ctx, community, input }),
+    getReliability: (community: string, memberId: string) => getReliability({ ctx, community, memberId }),
+    rateMember: (community: string, memberId: string, input: unknown) =>
+      rateMember({ ctx, community, memberId, input }),
+    listFlaggedMembers: (community: string) => listFlaggedMembers({ ctx, community }),
+    listProbation: (community: string) => listProbation({ ctx, community }),
+    decideProbation: (community: string, memberId: string, input: unknown) =>
+      decideProbation({ ctx, community, memberId, input }),
+    getPanelSettings: (community: string) => getPanelSettings({ ctx, community }),
+    updatePanelSettings: (community: string, input: unknown) =>
+      updatePanelSettings({ ctx, community, input }),
+    getPanelHealth: (community: string) => getPanelHealth({ ctx, community }),
     listSurveys: (community: string, query: Record<string, unknown> = {}) =>
       listSurveys({ ctx, community, query }),
     createSurvey: (community: string, input: unknown) => createSurvey({ ctx, community, input }),

@@ -43,6 +43,7 @@ export function segmentFilterFromForm(form: FormData, attributes: ProfileAttribu
     } else if (type === 'status' || type === 'role') conditions.push({ type, in: list(value) });
     else if (type === 'joined') conditions.push({ type, op, date: value });
     else if (type === 'activity') conditions.push({ type, op, days: Number(value) });
+    else if (type === 'reliability') conditions.push({ type, op, score: Number(value) });
     else conditions.push({ type });
   }
   return { match: str(form, 'match') === 'any' ? 'any' : 'all', conditions };

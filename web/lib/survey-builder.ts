@@ -27,7 +27,8 @@ export function formValues(form: FormData): Record<string, string> {
 
 /**
  * Builds a survey definition from the builder form: question blocks `q<i>.*` (page number, type, title,
- * required, choices one per line, matrix rows, bounds, random order, "show if") grouped into pages by
+ * required, choices one per line, matrix rows, bounds, random order, "show if", trap answer, repeated
+ * question) grouped into pages by
  * their page number, and skip rules `s<j>.*` ("after page P, if question N … go to page M or the end").
  * A condition's value typed as a choice's label becomes that choice's id. Returns the definition and,
  * for each question's place in it, the block it came from (to put errors next to the right fields).
@@ -76,6 +77,8 @@ export function definitionFromForm(form: FormData, count: number) {
           const options = lines(str(form, `q${i}.options`)).map((label, n) => ({ id: `o${n + 1}`, label }));
           const rows = lines(str(form, `q${i}.rows`)).map((label, n) => ({ id: `r${n + 1}`, label }));
           const showIf = str(form, `q${i}.showIfQuestion`);
+          const trap = str(form, `q${i}.trap`);
+          const repeatOf = str(form, `q${i}.repeatOf`);
           return {
             id: `q${i + 1}`,
             type,
@@ -95,6 +98,8 @@ export function definitionFromForm(form: FormData, count: number) {
                   },
                 }
               : {}),
+            ...(trap ? { trap: { expected: conditionValue(i, trap) } } : {}),
+            ...(repeatOf ? { repeatOf: `q${blockOf(repeatOf) + 1}` } : {}),
           };
         }),
         ...(skip.length > 0 ? { skip } : {}),
@@ -114,10 +119,71 @@ export function builderField(
     const place = places.find((p) => p.page === Number(question[1]) && p.question === Number(question[2]));
     const field = question[3] === 'showIf' ? 'showIfQuestion' : (question[3] ?? 'title');
     return place
-      ? `q${place.block}.${['options', 'rows', 'max', 'min', 'showIfQuestion', 'type'].includes(field) ? field : 'title'}`
+      ? `q${place.block}.${['options', 'rows', 'max', 'min', 'showIfQuestion', 'type', 'trap', 'repeatOf'].includes(field) ? field : 'title'}`
       : 'definition';
   }
   if (/^\/definition\/pages\/\d+\/skip/.test(path)) return 'skip';
   if (path.startsWith('/definition')) return 'definition';
   return path.replace(/^\//, '').split('/')[0] ?? '';
+}
+
+/**
+ * The builder form's values for an existing definition (the inverse of `definitionFromForm`): one block per
+ * question in page order, choices and matrix rows one per line, conditions and trap answers written as a
+ * choice's label, questions named by their block number. Returns the values and how many blocks they fill.
+ */
+export function valuesFromDefinition(definition: SurveyDefinitionInput): {
+  values: Record<string, string>;
+  count: number;
+} {
+  const values: Record<string, string> = {};
+  const blockOf = new Map<string, number>();
+  const questions = definition.pages.flatMap((page, p) => page.questions.map((q) => ({ q, p })));
+  questions.forEach(({ q }, i) => blockOf.set(q.id, i));
+  const label = (questionId: string, raw: string | number | undefined) => {
+    const q = questions.find((x) => x.q.id === questionId)?.q;
+    return String(q?.options?.find((o) => o.id === raw)?.label ?? raw ?? '');
+  };
+  questions.forEach(({ q, p }, i) => {
+    const set = (field: string, value: string | number | undefined) => {
+      if (value !== undefined && value !== '') values[`q${i}.${field}`] = String(value);
+    };
+    set('title', q.title);
+    set('type', q.type);
+    set('page', p + 1);
+    set('options', (q.options ?? []).map((o) => o.label).join('\n'));
+    set('rows', (q.rows ?? []).map((o) => o.label).join('\n'));
+    set('min', q.min);
+    set('max', q.max);
+    if (q.required) values[`q${i}.required`] = 'on';
+    if (q.randomize) values[`q${i}.randomize`] = 'on';
+    if (q.showIf) {
+      set('showIfQuestion', (blockOf.get(q.showIf.question) ?? 0) + 1);
+      set('showIfOp', q.showIf.op);
+      set('showIfValue', label(q.showIf.question, q.showIf.value));
+    }
+    if (q.trap) set('trap', label(q.id, q.trap.expected));
+    if (q.repeatOf) set('repeatOf', (blockOf.get(q.repeatOf) ?? 0) + 1);
+  });
+  let j = 0;
+  definition.pages.forEach((page, p) => {
+    for (const rule of page.skip ?? []) {
+      if (j >= SKIP_ROWS) return;
+      values[`s${j}.page`] = String(p + 1);
+      values[`s${j}.question`] = String((blockOf.get(rule.if.question) ?? 0) + 1);
+      values[`s${j}.op`] = rule.if.op;
+      values[`s${j}.value`] = label(rule.if.question, rule.if.value);
+      const target = definition.pages.findIndex((x) => x.id === rule.goTo);
+      values[`s${j}.goTo`] = rule.goTo === 'end' ? 'end' : String(target + 1);
+      j += 1;
+    }
+  });
+  return { values, count: Math.max(1, questions.length) };
+}
+
+/** Whether the builder can show a definition whole: no image choices, no more skip rules than it shows. */
+export function builderMayEdit(definition: SurveyDefinitionInput): boolean {
+  const questions = definition.pages.flatMap((p) => p.questions);
+  const skips = definition.pages.reduce((n, p) => n + (p.skip?.length ?? 0), 0);
+  return questions.every((q) => q.type !== 'image_choice') && skips <= SKIP_ROWS;
 }

@@ -4,13 +4,8 @@ import { appContext } from '../context.ts';
 import { attempt, guard, text, withExtra } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
 import { titled } from '../lib/meta.ts';
-import {
-  BUILDER_TYPES,
-  builderField,
-  definitionFromForm,
-  formValues,
-  SKIP_ROWS,
-} from '../lib/survey-builder.ts';
+import { QuestionBlocks } from '../components/research/question-blocks.tsx';
+import { builderField, definitionFromForm, formValues } from '../lib/survey-builder.ts';
 import type { Route } from './+types/research-new.ts';
 import { useCommunity } from './community.tsx';
 
@@ -169,126 +164,7 @@ export default function NewSurveyPage({ loaderData }: Route.ComponentProps) {
             {t('research.new.published')}
           </label>
         </div>
-        <h2>{t('research.new.questions')}</h2>
-        {e('definition') ? <p className="field__error">{e('definition')}</p> : null}
-        {Array.from({ length: count }, (_, i) => (
-          <fieldset key={i} className="builder-question">
-            <legend>{t('research.new.question', { n: i + 1 })}</legend>
-            <Field
-              label={t('research.new.qTitle')}
-              name={`q${i}.title`}
-              maxLength={500}
-              defaultValue={v[`q${i}.title`]}
-              error={e(`q${i}.title`)}
-            />
-            <Field
-              label={t('research.new.qType')}
-              name={`q${i}.type`}
-              defaultValue={v[`q${i}.type`] ?? 'single'}
-              error={e(`q${i}.type`)}
-            >
-              {BUILDER_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`research.type.${type}`)}
-                </option>
-              ))}
-            </Field>
-            <Field
-              label={t('research.new.qPage')}
-              name={`q${i}.page`}
-              type="number"
-              min={1}
-              max={50}
-              defaultValue={v[`q${i}.page`] ?? '1'}
-            />
-            <Field
-              label={t('research.new.qOptions')}
-              name={`q${i}.options`}
-              multiline
-              help={t('research.new.qOptionsHelp')}
-              defaultValue={v[`q${i}.options`]}
-              error={e(`q${i}.options`)}
-            />
-            <Field
-              label={t('research.new.qRows')}
-              name={`q${i}.rows`}
-              multiline
-              help={t('research.new.qRowsHelp')}
-              defaultValue={v[`q${i}.rows`]}
-              error={e(`q${i}.rows`)}
-            />
-            <Field
-              label={t('research.new.qMin')}
-              name={`q${i}.min`}
-              type="number"
-              defaultValue={v[`q${i}.min`]}
-              error={e(`q${i}.min`)}
-            />
-            <Field
-              label={t('research.new.qMax')}
-              name={`q${i}.max`}
-              type="number"
-              defaultValue={v[`q${i}.max`]}
-              error={e(`q${i}.max`)}
-            />
-            <div className="field">
-              <label>
-                <input
-                  type="checkbox"
-                  name={`q${i}.required`}
-                  defaultChecked={checked(`q${i}.required`, true)}
-                />{' '}
-                {t('research.new.qRequired')}
-              </label>{' '}
-              <label>
-                <input type="checkbox" name={`q${i}.randomize`} defaultChecked={checked(`q${i}.randomize`)} />{' '}
-                {t('research.new.qRandomize')}
-              </label>
-            </div>
-            <Field
-              label={t('research.new.showIf')}
-              name={`q${i}.showIfQuestion`}
-              type="number"
-              min={1}
-              defaultValue={v[`q${i}.showIfQuestion`]}
-              help={t('research.new.showIfHelp')}
-              error={e(`q${i}.showIfQuestion`)}
-            />
-            <ConditionFields prefix={`q${i}.showIf`} values={v} />
-          </fieldset>
-        ))}
-        <button type="submit" name="intent" value="add" className="button button--secondary">
-          {t('research.new.addQuestion')}
-        </button>
-        <h2>{t('research.new.skipRules')}</h2>
-        <p className="field__help">{t('research.new.skipHelp')}</p>
-        {e('skip') ? <p className="field__error">{e('skip')}</p> : null}
-        {Array.from({ length: SKIP_ROWS }, (_, j) => (
-          <fieldset key={j} className="builder-question">
-            <legend>{t('research.new.skipRule', { n: j + 1 })}</legend>
-            <Field
-              label={t('research.new.skipPage')}
-              name={`s${j}.page`}
-              type="number"
-              min={1}
-              defaultValue={v[`s${j}.page`]}
-            />
-            <Field
-              label={t('research.new.skipQuestion')}
-              name={`s${j}.question`}
-              type="number"
-              min={1}
-              defaultValue={v[`s${j}.question`]}
-            />
-            <ConditionFields prefix={`s${j}.`} values={v} />
-            <Field
-              label={t('research.new.skipGoTo')}
-              name={`s${j}.goTo`}
-              defaultValue={v[`s${j}.goTo`]}
-              help={t('research.new.skipGoToHelp')}
-            />
-          </fieldset>
-        ))}
+        <QuestionBlocks count={count} values={v} errors={errors?.fieldErrors} checked={checked} />
         <SubmitButton name="intent" value="create">
           {t('research.new.create')}
         </SubmitButton>
@@ -300,29 +176,5 @@ export default function NewSurveyPage({ loaderData }: Route.ComponentProps) {
         }}
       />
     </section>
-  );
-}
-
-/** The operator and value of a condition (display logic or skip rule). */
-function ConditionFields({ prefix, values }: { prefix: string; values: Record<string, string> }) {
-  const t = useT();
-  const op = prefix.endsWith('.') ? `${prefix}op` : `${prefix}Op`;
-  const value = prefix.endsWith('.') ? `${prefix}value` : `${prefix}Value`;
-  return (
-    <>
-      <Field label={t('research.new.condOp')} name={op} defaultValue={values[op] ?? 'equals'}>
-        {['equals', 'not_equals', 'includes', 'gte', 'lte', 'answered'].map((o) => (
-          <option key={o} value={o}>
-            {t(`research.op.${o}`)}
-          </option>
-        ))}
-      </Field>
-      <Field
-        label={t('research.new.condValue')}
-        name={value}
-        defaultValue={values[value]}
-        help={t('research.new.condValueHelp')}
-      />
-    </>
   );
 }

@@ -74,6 +74,12 @@ export default function ResultsPage({ loaderData }: Route.ComponentProps) {
             </button>
           ) : null}{' '}
           <Link to={`/c/${community.slug}/surveys/${survey.id}`}>{t('research.results.preview')}</Link>
+          {results.started === 0 ? (
+            <>
+              {' · '}
+              <Link to={`/c/${community.slug}/research/${survey.id}/edit`}>{t('research.edit.link')}</Link>
+            </>
+          ) : null}
         </Form>
       ) : null}
       <dl className="stats">

@@ -58,7 +58,7 @@ const OPS = [
   'inactive_for',
 ];
 
-/** Segments with their live sizes, and the editor: conditions over attributes, status, role, dates and activity. */
+/** Segments with their live sizes, and the editor: conditions over attributes, status, role, dates, activity and reliability. */
 export default function SegmentsPage({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const community = useCommunity();
@@ -127,7 +127,7 @@ export default function SegmentsPage({ loaderData }: Route.ComponentProps) {
               error={e(`c${i}.type`)}
             >
               <option value="">{t('research.segments.none')}</option>
-              {['attribute', 'status', 'role', 'joined', 'activity'].map((type) => (
+              {['attribute', 'status', 'role', 'joined', 'activity', 'reliability'].map((type) => (
                 <option key={type} value={type}>
                   {t(`research.segments.type.${type}`)}
                 </option>

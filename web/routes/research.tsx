@@ -38,6 +38,12 @@ export default function ResearchPage({ loaderData }: Route.ComponentProps) {
           </Link>{' '}
           <Link className="button button--secondary" to={`${base}/attributes`}>
             {t('research.attributes.title')}
+          </Link>{' '}
+          <Link className="button button--secondary" to={`${base}/panel`}>
+            {t('panel.title')}
+          </Link>{' '}
+          <Link className="button button--secondary" to={`${base}/probation`}>
+            {t('panel.probation.title')}
           </Link>
         </p>
       ) : null}

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../../common/i18n/index.ts';
-import type { ProfileAttributeRow } from '../../platform/db/schema-research.ts';
+import type { AttributeVisibility, ProfileAttributeRow } from '../../platform/db/schema-research.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { SegmentFilterInput } from './panel.schemas.ts';
 
@@ -78,4 +78,17 @@ export function checkSegmentFilter(
               : typeof v === 'string' && v !== '';
     if (!ok) throw AppError.field(`${at}/value`, 'validation.invalidType');
   });
+}
+
+/**
+ * Whether observers may use a segment (to filter results): every attribute it tests is observer-visible
+ * and it does not test reliability scores (staff's), so its counts tell them nothing they may not read.
+ */
+export function observerMayUse(
+  filter: SegmentFilterInput,
+  visibility: Map<string, AttributeVisibility>,
+): boolean {
+  return filter.conditions.every((c) =>
+    c.type === 'attribute' ? visibility.get(c.attributeId) === 'observer_visible' : c.type !== 'reliability',
+  );
 }

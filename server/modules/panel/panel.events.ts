@@ -3,6 +3,11 @@ export const PanelEvents = {
   attributeCreated: 'profile_attribute.created',
   profileUpdated: 'profile.updated',
   segmentCreated: 'segment.created',
+  /** A staff rating of a member's participation (the reliability score subscribes to it). */
+  memberRated: 'member.rated',
+  /** A probation confirmed (the member becomes active) or ended by removal. */
+  probationDecided: 'member.probation_decided',
+  settingsUpdated: 'panel_settings.updated',
 } as const;
 
 /** Payload of `profile_attribute.created`. */
@@ -13,3 +18,13 @@ export type ProfileUpdatedPayload = { communityId: string; memberId: string; att
 
 /** Payload of `segment.created`. */
 export type SegmentCreatedPayload = { communityId: string; segmentId: string };
+
+/** Payload of `member.rated`: the rating, never the note (it stays in `member_ratings`). */
+export type MemberRatedPayload = { communityId: string; memberId: string; ratingId: string; rating: number };
+
+/** Payload of `member.probation_decided`. */
+export type ProbationDecidedPayload = {
+  communityId: string;
+  memberId: string;
+  decision: 'confirm' | 'remove';
+};

@@ -14,14 +14,27 @@ const isObserver = (resource: PanelResource) => hasRole(resource.membership, ['o
 const isActiveMember = (resource: PanelResource) => resource.membership?.status === 'active';
 
 /**
- * Who defines profile attributes and segments. Segments stay with staff: a count over a staff-only
- * attribute would tell observers what that attribute says.
+ * Who defines profile attributes and segments. Segments are staff's: a count over a staff-only attribute
+ * would tell observers what that attribute says, so observers see only segments over observer-visible
+ * attributes.
  */
 export const panelPolicy = definePolicy<PanelResource>()({
   /** Define profile attributes and segments, count segments, fill any member's profile. */
   managePanel: isResearchStaff,
+  /**
+   * List segments: staff every one; observers those over observer-visible attributes only (to filter
+   * survey results), see `observerMayUse`.
+   */
+  listSegments: (actor, resource) => isResearchStaff(actor, resource) || isObserver(resource),
   /** List the attributes one may see (their definitions). */
   listAttributes: (actor, resource) => isResearchStaff(actor, resource) || isActiveMember(resource),
+  /**
+   * Follow the panel's quality: reliability scores and their factors, ratings, flagged members, probation
+   * decisions and the panel's health. Staff only: the factors judge people.
+   */
+  reviewMembers: isResearchStaff,
+  /** Change the panel settings (probation length, review threshold, speeding): community admins. */
+  configurePanel: (actor, { membership }) => !!actor?.isPlatformAdmin || hasRole(membership, ['admin']),
 });
 
 /** A member's profile as seen by one actor: the community facts and whose profile it is. */

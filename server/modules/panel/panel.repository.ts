@@ -178,6 +178,10 @@ function conditionSql(c: SegmentConditionInput, kinds: Map<string, string>) {
           AND sr.completed_at >= ${since}))`;
       return c.op === 'active_within' ? active : sql<boolean>`NOT ${active}`;
     }
+    case 'reliability':
+      return c.op === 'gte'
+        ? sql<boolean>`m.reliability_score >= ${c.score}`
+        : sql<boolean>`m.reliability_score < ${c.score}`;
     case 'attribute': {
       const exists = (test: Expression<SqlBool>) =>
         sql<boolean>`EXISTS (SELECT 1 FROM profile_values pv WHERE pv.member_id = m.id AND pv.attribute_id = ${c.attributeId} AND ${test})`;
@@ -208,6 +212,42 @@ export async function countSegment(
     db,
   );
   return row.rows[0]?.n ?? 0;
+}
+
+/** How many memberships of the community match each compiled filter, in order (one query for all). */
+export async function countSegments(
+  db: Queryable,
+  communityId: string,
+  predicates: readonly ReturnType<typeof compileSegmentFilter>[],
+): Promise<number[]> {
+  if (predicates.length === 0) return [];
+  const counts = predicates.map((p, i) => sql`count(*) FILTER (WHERE ${p})::int AS ${sql.ref(`n${i}`)}`);
+  const row = await sql<Record<string, number>>`
+    SELECT ${sql.join(counts)} FROM memberships m WHERE m.community_id = ${communityId}`.execute(db);
+  return predicates.map((_, i) => row.rows[0]?.[`n${i}`] ?? 0);
+}
+
+/** The visibility of every attribute of a community, by id. */
+export async function attributeVisibilities(
+  db: Queryable,
+  communityId: string,
+): Promise<Map<string, AttributeVisibility>> {
+  const rows = await db
+    .selectFrom('profile_attributes')
+    .select(['id', 'visibility'])
+    .where('community_id', '=', communityId)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.visibility]));
+}
+
+/** The kind of every attribute of a community, by id. */
+export async function attributeKinds(db: Queryable, communityId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('profile_attributes')
+    .select(['id', 'kind'])
+    .where('community_id', '=', communityId)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.kind]));
 }
 
 /** Whether one membership matches a compiled filter (survey targeting). */

@@ -182,6 +182,16 @@ const ActivityCondition = Type.Object(
   { additionalProperties: false },
 );
 
+/** The reliability score (issue 5, point 7): at least, or under, a value (unscored members match neither). */
+const ReliabilityCondition = Type.Object(
+  {
+    type: Type.Literal('reliability'),
+    op: Type.Union([Type.Literal('gte'), Type.Literal('lt')]),
+    score: Type.Integer({ minimum: 0, maximum: 100 }),
+  },
+  { additionalProperties: false },
+);
+
 /** One condition of a segment. */
 export const SegmentCondition = Type.Union([
   AttributeCondition,
@@ -189,13 +199,15 @@ export const SegmentCondition = Type.Union([
   RoleCondition,
   JoinedCondition,
   ActivityCondition,
+  ReliabilityCondition,
 ]);
 /** One condition of a segment (type). */
 export type SegmentConditionInput = Static<typeof SegmentCondition>;
 
 /**
  * A segment's filter: members matching all (or any) of the conditions. No condition matches every
- * member. Activity is a topic, a reply or a completed survey within the period.
+ * member. Activity is a topic, a reply or a completed survey within the period; reliability compares
+ * `memberships.reliability_score`.
  */
 export const SegmentFilter = Type.Object(
   {

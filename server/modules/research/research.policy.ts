@@ -2,7 +2,7 @@ import { type Actor, hasRole } from '../../platform/authz/actor.ts';
 import { definePolicy } from '../../platform/authz/policy.ts';
 import type { ResponseStatus, SurveyRow } from '../../platform/db/schema-research.ts';
 import type { CommunityResource } from '../communities/communities.policy.ts';
-import { isResearchStaff } from '../panel/panel.policy.ts';
+import { isResearchStaff, panelPolicy } from '../panel/panel.policy.ts';
 
 /** Where a survey stands. */
 export type SurveyState = 'draft' | 'scheduled' | 'open' | 'closed';
@@ -30,6 +30,8 @@ export const researchPolicy = definePolicy<CommunityResource>()({
   viewResearchResults: (actor, resource) => isResearchStaff(actor, resource) || isObserver(resource),
   /** See the surveys and polls one is invited to answer. */
   answerSurveys: (_actor, resource) => isRespondent(resource),
+  /** Change the panel settings (the panel's rule, sent with the community for the web's forms). */
+  configurePanel: (actor, resource) => panelPolicy.configurePanel(actor, resource),
 });
 
 /** A survey as seen by one actor: its state, whether they are in its target, their own response. */
@@ -61,8 +63,11 @@ export const surveyPolicy = definePolicy<SurveyResource>()({
         (r.survey.results_visibility !== 'staff' && r.state === 'closed'))),
   /** Open answers and per-respondent detail: staff and observers only. */
   viewAnswers: staffOrObserver,
-  /** Restrict results to a segment: staff (segments are staff's). */
-  filterBySegment: (actor, r) => isResearchStaff(actor, r),
+  /**
+   * Restrict results to a segment: staff any segment, observers a segment over observer-visible attributes
+   * only (checked by `getSurveyResults` against the segment, `observerMayUse`).
+   */
+  filterBySegment: staffOrObserver,
   /** Download the responses as CSV (observers get no respondent column). */
   export: staffOrObserver,
   /** Respondents' pseudonyms beside their answers: staff, on surveys that are not anonymous. */

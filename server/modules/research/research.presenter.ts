@@ -30,8 +30,19 @@ function progressOf(definition: SurveyDefinitionInput, own: SurveyResponseRow | 
   return { pageIndex, step, steps: path.length };
 }
 
+/** The definition without what would give the reliability checks away: traps' answers, repeated questions. */
+function withoutChecks(definition: SurveyDefinitionInput): SurveyDefinitionInput {
+  return {
+    pages: definition.pages.map((page) => ({
+      ...page,
+      questions: page.questions.map(({ trap: _trap, repeatOf: _repeatOf, ...question }) => question),
+    })),
+  };
+}
+
 /**
- * Presents a survey for the actor: an allow-list of fields, the definition (choices in the actor's order),
+ * Presents a survey for the actor: an allow-list of fields, the definition (as authored for those who
+ * manage the survey; otherwise choices in the actor's order and without the traps' answers),
  * their own response and their abilities. `responsesCount` only for those who read results.
  */
 export function presentSurvey(
@@ -56,7 +67,9 @@ export function presentSurvey(
     anonymous: row.anonymous,
     points: row.points,
     resultsVisibility: row.results_visibility,
-    definition: definitionFor(definition, resource.membership?.id ?? row.id),
+    definition: abilities.manage
+      ? definition
+      : withoutChecks(definitionFor(definition, resource.membership?.id ?? row.id)),
     response: own
       ? {
           status: own.status,

@@ -189,6 +189,28 @@ export async function findOwnUploadIds(
   return new Set(rows.map((r) => r.id));
 }
 
+/**
+ * The surveys an upload belongs to: those showing it as an image choice, and those where its uploader
+ * gave it as a photo/file answer (at most 20, newest first).
+ */
+export async function listSurveysUsingUpload(
+  db: Queryable,
+  upload: { id: string; community_id: string; uploader_id: string },
+): Promise<{ id: string; usage: 'choice' | 'answer' }[]> {
+  const result = await sql<{ id: string; usage: 'choice' | 'answer' }>`
+    (SELECT s.id, 'choice' AS usage FROM surveys s
+      WHERE s.community_id = ${upload.community_id}
+        AND jsonb_path_exists(s.definition, '$.pages[*].questions[*].options[*] ? (@.imageId == $id)',
+          jsonb_build_object('id', ${upload.id}::text))
+      ORDER BY s.created_at DESC LIMIT 10)
+    UNION ALL
+    (SELECT r.survey_id AS id, 'answer' AS usage FROM survey_responses r
+      WHERE r.community_id = ${upload.community_id} AND r.member_id = ${upload.uploader_id}
+        AND EXISTS (SELECT 1 FROM jsonb_each_text(r.answers) e WHERE e.value = ${upload.id}::text)
+      ORDER BY r.started_at DESC LIMIT 10)`.execute(db);
+  return result.rows;
+}
+
 /** Completion counts of a survey: started and completed, with the median completion time (one query). */
 export async function responseStats(
   db: Queryable,

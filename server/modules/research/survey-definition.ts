@@ -77,6 +77,21 @@ export const Question = Type.Object(
     showIf: Type.Optional(AnswerCondition),
     /** Open text: at most this many characters (default 2000, at most 10,000). */
     maxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+    /**
+     * A trap (attention check): the answer an attentive respondent gives (a choice id or a number). A
+     * different answer lowers the respondent's reliability score. Single, scale, NPS and number only.
+     */
+    trap: Type.Optional(
+      Type.Object(
+        { expected: Type.Union([Type.String({ minLength: 1, maxLength: 40 }), Type.Number()]) },
+        { additionalProperties: false },
+      ),
+    ),
+    /**
+     * Repeats a question of an earlier page (same type and choices): a different answer counts as
+     * inconsistent in the respondent's reliability score.
+     */
+    repeatOf: Type.Optional(Key),
   },
   { additionalProperties: false },
 );
@@ -144,6 +159,31 @@ function checkQuestion(q: QuestionInput, at: string): void {
     throw AppError.field(`${at}/max`, 'research.validation.bounds');
   if (q.type === 'multiple' && q.max !== undefined && q.max > options.length)
     throw AppError.field(`${at}/max`, 'research.validation.bounds');
+  if (q.trap) checkTrap(q, at);
+}
+
+const CHECKABLE_TYPES: readonly QuestionType[] = ['single', 'scale', 'nps', 'number'];
+
+function checkTrap(q: QuestionInput, at: string): void {
+  const expected = q.trap!.expected;
+  if (!CHECKABLE_TYPES.includes(q.type)) throw AppError.field(`${at}/trap`, 'research.validation.trapType');
+  const fits =
+    q.type === 'single'
+      ? (q.options ?? []).some((o) => o.id === expected)
+      : typeof expected === 'number' &&
+        (q.type !== 'nps' || (Number.isInteger(expected) && expected >= 0 && expected <= 10)) &&
+        (q.type !== 'scale' || (expected >= (q.min ?? 1) && expected <= (q.max ?? 5)));
+  if (!fits) throw AppError.field(`${at}/trap/expected`, 'validation.invalidChoice');
+}
+
+function checkRepeat(q: QuestionInput, at: string, earlier: Map<string, QuestionInput>): void {
+  const original = earlier.get(q.repeatOf!);
+  if (!original) throw AppError.field(`${at}/repeatOf`, 'research.validation.earlierQuestion');
+  const sameChoices = (a: QuestionInput, b: QuestionInput) =>
+    JSON.stringify((a.options ?? []).map((o) => o.id).sort()) ===
+    JSON.stringify((b.options ?? []).map((o) => o.id).sort());
+  if (!CHECKABLE_TYPES.includes(q.type) || original.type !== q.type || !sameChoices(q, original))
+    throw AppError.field(`${at}/repeatOf`, 'research.validation.repeatShape');
 }
 
 function checkCondition(
@@ -177,6 +217,7 @@ export function checkDefinition(definition: SurveyDefinitionInput, prefix = '/de
       seen.add(q.id);
       checkQuestion(q, qAt);
       if (q.showIf) checkCondition(q.showIf, `${qAt}/showIf`, earlier);
+      if (q.repeatOf) checkRepeat(q, qAt, earlier);
     });
     const upToHere = new Map(earlier);
     for (const q of page.questions) upToHere.set(q.id, q);

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { CatalogueTables } from './schema-catalogue.ts';
 import type { LiveTables } from './schema-live.ts';
 import type { RewardsTables } from './schema-rewards.ts';
+import type { PanelTables } from './schema-panel.ts';
 import type { ResearchTables } from './schema-research.ts';
 import type { RecruitmentTables } from './schema-recruitment.ts';
 
@@ -486,7 +487,8 @@ export interface DeflectionViewTable {
  * The Kysely database interface: every table Cercle's code may query. Areas added later declare their
  * tables in a `schema-<area>.ts` file beside this one, extended here.
  */
-export interface DB extends RewardsTables, CatalogueTables, LiveTables, ResearchTables, RecruitmentTables {
+export interface DB
+  extends RewardsTables, CatalogueTables, LiveTables, ResearchTables, RecruitmentTables, PanelTables {
   auth_user: AuthUserTable;
   auth_session: AuthSessionTable;
   auth_account: AuthAccountTable;

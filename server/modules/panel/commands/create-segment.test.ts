@@ -1,6 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditRowsOf, ctxFor, expectAppError, outboxEventsOf, testApp } from '../../../../test/helpers.ts';
-import { researchCommunity, seedAttribute, seedValue } from '../../../../test/research-fixtures.ts';
+import {
+  auditRowsOf,
+  ctxFor,
+  expectAppError,
+  outboxEventsOf,
+  testApp,
+  type TestUser,
+} from '../../../../test/helpers.ts';
+import {
+  researchCommunity,
+  seedAttribute,
+  seedSegment,
+  seedValue,
+} from '../../../../test/research-fixtures.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { createSegment } from './create-segment.ts';
 import { getSegmentSize, previewSegmentSize } from './get-segment-size.ts';
@@ -91,13 +103,14 @@ describe('createSegment, listSegments, getSegmentSize, previewSegmentSize', () =
       await expectAppError(getSegmentSize({ ctx, community: f.community.slug, segmentId }), 'not_found');
   });
 
-  it('refuses observers and members', async () => {
+  it('refuses observers and members (observers only list segments, see below)', async () => {
     const f = await withProfiles();
     const input = { name: 'All', filter: { match: 'all', conditions: [] } };
     for (const p of [f.observer, f.member, f.outsider]) {
       const ctx = await ctxFor(p.user);
       await expectAppError(createSegment({ ctx, community: f.community.slug, input }), 'forbidden');
-      await expectAppError(listSegments({ ctx, community: f.community.slug }), 'forbidden');
+      if (p !== f.observer)
+        await expectAppError(listSegments({ ctx, community: f.community.slug }), 'forbidden');
       await expectAppError(
         previewSegmentSize({ ctx, community: f.community.slug, input: { filter: input.filter } }),
         'forbidden',
@@ -132,6 +145,19 @@ describe('createSegment, listSegments, getSegmentSize, previewSegmentSize', () =
     expect(await size('all', [{ type: 'status', in: ['suspended'] }])).toBe(0);
     expect(await size('all', [{ type: 'joined', op: 'after', date: '2000-01-01' }])).toBe(5);
     expect(await size('all', [{ type: 'activity', op: 'inactive_for', days: 30 }])).toBe(5);
+    const { kernel } = await testApp();
+    await kernel.db
+      .updateTable('memberships')
+      .set({ reliability_score: 40 })
+      .where('id', '=', f.member.memberId)
+      .execute();
+    await kernel.db
+      .updateTable('memberships')
+      .set({ reliability_score: 90 })
+      .where('id', '=', f.other.memberId)
+      .execute();
+    expect(await size('all', [{ type: 'reliability', op: 'lt', score: 50 }])).toBe(1);
+    expect(await size('all', [{ type: 'reliability', op: 'gte', score: 40 }])).toBe(2);
 
     const saved = await createSegment({
       ctx,
@@ -164,5 +190,45 @@ describe('createSegment, listSegments, getSegmentSize, previewSegmentSize', () =
       'validation_failed',
       '/name',
     );
+  });
+
+  it('counts every segment in one list, and shows observers only those over observer-visible attributes', async () => {
+    const f = await withProfiles();
+    const byAge = await seedSegment(
+      f.community.id,
+      { match: 'all', conditions: [{ type: 'attribute', attributeId: f.age.id, op: 'gte', value: 30 }] },
+      'A by age',
+    );
+    await seedSegment(
+      f.community.id,
+      { match: 'all', conditions: [{ type: 'attribute', attributeId: f.city.id, op: 'is_set' }] },
+      'B by city',
+    );
+    await seedSegment(
+      f.community.id,
+      { match: 'all', conditions: [{ type: 'role', in: ['member'] }] },
+      'C members',
+    );
+    await seedSegment(
+      f.community.id,
+      { match: 'all', conditions: [{ type: 'reliability', op: 'lt', score: 50 }] },
+      'D unreliable',
+    );
+    const sizes = async (p: { user: TestUser }) =>
+      (await listSegments({ ctx: await ctxFor(p.user), community: f.community.slug })).items.map((s) => [
+        s.name,
+        s.size,
+      ]);
+    expect(await sizes(f.moderator)).toEqual([
+      ['A by age', 1],
+      ['B by city', 1],
+      ['C members', 2],
+      ['D unreliable', 0],
+    ]);
+    expect(await sizes(f.observer)).toEqual([
+      ['A by age', 1],
+      ['C members', 2],
+    ]);
+    expect(byAge.name).toBe('A by age');
   });
 });

@@ -35,6 +35,12 @@ describe('listProfileAttributes', () => {
     expect(await keys(observer)).toEqual(['age']);
     expect(await keys(member)).toEqual(['age', 'city']);
     const list = await listProfileAttributes({ ctx: await ctxFor(member.user), community: community.slug });
-    expect(list.abilities).toEqual({ managePanel: false, listAttributes: true });
+    expect(list.abilities).toEqual({
+      managePanel: false,
+      listSegments: false,
+      listAttributes: true,
+      reviewMembers: false,
+      configurePanel: false,
+    });
   });
 });

@@ -63,7 +63,7 @@ describe('getSurveyResults and exportSurveyResponses', () => {
     );
   });
 
-  it('refuses members the results of a survey, and observers segments', async () => {
+  it('refuses members the results of a survey, and observers segments over attributes they may not see', async () => {
     const { community, member, observer, survey } = await answered();
     await expectAppError(
       getSurveyResults({ ctx: await ctxFor(member.user), community: community.slug, surveyId: survey.id }),
@@ -77,16 +77,35 @@ describe('getSurveyResults and exportSurveyResponses', () => {
       }),
       'forbidden',
     );
-    const segment = await seedSegment(community.id, { match: 'all', conditions: [] });
-    await expectAppError(
+    // Observers filter by segments over observer-visible attributes only; another segment is not found.
+    const hidden = await seedAttribute(community.id, {
+      key: 'income',
+      kind: 'number',
+      visibility: 'staff_only',
+    });
+    const shown = await seedAttribute(community.id, {
+      key: 'age',
+      kind: 'number',
+      visibility: 'observer_visible',
+    });
+    const bySecret = await seedSegment(community.id, {
+      match: 'all',
+      conditions: [{ type: 'attribute', attributeId: hidden.id, op: 'gt', value: 1000 }],
+    });
+    const byAge = await seedSegment(community.id, {
+      match: 'all',
+      conditions: [{ type: 'attribute', attributeId: shown.id, op: 'is_set' }],
+    });
+    const observerCtx = await ctxFor(observer.user);
+    const asObserver = (segment: string) =>
       getSurveyResults({
-        ctx: await ctxFor(observer.user),
+        ctx: observerCtx,
         community: community.slug,
         surveyId: survey.id,
-        query: { segment: segment.id },
-      }),
-      'forbidden',
-    );
+        query: { segment },
+      });
+    await expectAppError(asObserver(bySecret.id), 'not_found');
+    expect(await asObserver(byAge.id)).toMatchObject({ completed: 0, segment: { id: byAge.id, size: 0 } });
   });
 
   it('aggregates per question with NPS, sentiment, response rate and median time; filters by segment', async () => {

@@ -2,7 +2,11 @@ import { abilitiesOf, authorize } from '../../../platform/authz/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { ajvCoercing, validationError } from '../../../platform/http/validation.ts';
 import { compileSegment, loadSegment } from '../../panel/commands/load-panel.ts';
-import { countSegment, segmentMemberIds } from '../../panel/panel.repository.ts';
+import { attributeVisibilities, countSegment, segmentMemberIds } from '../../panel/panel.repository.ts';
+import { panelPolicy } from '../../panel/panel.policy.ts';
+import { observerMayUse } from '../../panel/panel-rules.ts';
+import type { SegmentFilterInput } from '../../panel/panel.schemas.ts';
+import { AppError } from '../../../platform/errors/app-error.ts';
 import { surveyPolicy } from '../research.policy.ts';
 import { listCompletedResponses, responseStats } from '../research.repository.ts';
 import { ResultsQuery, type SurveyResultsDto } from '../research.schemas.ts';
@@ -17,7 +21,8 @@ export const MAX_RESULT_RESPONSES = 20_000;
 
 /**
  * A survey's results: completions, response rate (completed over the targeted members), median completion
- * time and per-question aggregates; staff may restrict them to a segment. Staff and observers get the open
+ * time and per-question aggregates; staff may restrict them to a segment, observers to a segment over
+ * observer-visible attributes only (another segment is not found for them). Staff and observers get the open
  * answers with their sentiment (pseudonyms only for staff on surveys that are not anonymous); respondents
  * of a poll whose results are public get the counts.
  * @throws AppError(validation_failed | not_found | unauthenticated | forbidden)
@@ -45,6 +50,11 @@ export async function getSurveyResults({
   if (segmentId) {
     authorize(surveyPolicy, 'filterBySegment', ctx.actor, loaded);
     const row = await loadSegment(db, communityId, segmentId);
+    if (
+      !panelPolicy.managePanel(ctx.actor, loaded) &&
+      !observerMayUse(row.filter as SegmentFilterInput, await attributeVisibilities(db, communityId))
+    )
+      throw new AppError('not_found');
     const predicate = await compileSegment(db, row);
     members = segmentMemberIds(communityId, predicate);
     segment = { id: row.id, name: row.name, size: await countSegment(db, communityId, predicate) };

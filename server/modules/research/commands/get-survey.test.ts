@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ctxFor, expectAppError, testApp } from '../../../../test/helpers.ts';
+import { ctxFor, expectAppError, testApp, type TestUser } from '../../../../test/helpers.ts';
+import { CHECKED_SURVEY } from '../../../../test/panel-fixtures.ts';
 import { POLL, researchCommunity, seedSurvey } from '../../../../test/research-fixtures.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { getSurvey } from './get-survey.ts';
@@ -99,5 +100,22 @@ describe('getSurvey and listSurveys', () => {
       query: { limit: 2, cursor: staff.nextCursor },
     });
     expect(rest.items.map((s) => s.id)).toEqual([survey.id]);
+  });
+
+  it('keeps the traps’ answers and repeated questions from respondents and observers, not from staff', async () => {
+    const f = await researchCommunity();
+    const survey = await seedSurvey(f.community.id, { definition: CHECKED_SURVEY });
+    const questions = async (who: { user: TestUser }) =>
+      (
+        await getSurvey({ ctx: await ctxFor(who.user), community: f.community.slug, surveyId: survey.id })
+      ).definition.pages.flatMap((p) => p.questions);
+    for (const who of [f.member, f.observer])
+      for (const q of await questions(who)) {
+        expect(q).not.toHaveProperty('trap');
+        expect(q).not.toHaveProperty('repeatOf');
+      }
+    const staffView = await questions(f.moderator);
+    expect(staffView.find((q) => q.id === 'attention')?.trap).toEqual({ expected: 2 });
+    expect(staffView.find((q) => q.id === 'often_again')?.repeatOf).toBe('often');
   });
 });

@@ -7,6 +7,7 @@ import { findUpload } from '../support-media.ts';
 import { findReply } from '../support.repository.ts';
 import { loadCommunity } from '../../communities/commands/load-community.ts';
 import { loadTopic } from './load-support.ts';
+import { canSeeSurveyUpload } from '../../research/commands/can-see-survey-upload.ts';
 
 /** An image the viewer may see: its sniffed type, size, and whether anonymous readers may see it too. */
 export interface ReadableUpload {
@@ -20,7 +21,8 @@ export interface ReadableUpload {
 /**
  * Checks that the viewer may see an uploaded image. An attached image is visible to whoever reads its
  * post (the topic's rules; a reply also has to be published, or be the viewer's own, or the viewer is
- * staff). An unattached one is visible to its uploader only. Anything else is not found.
+ * staff). An unattached one is visible to its uploader, and through a survey: an image choice to whoever
+ * sees the survey, a photo/file answer to whoever reads its answers. Anything else is not found.
  * @throws AppError(not_found)
  */
 export async function getUpload({ ctx, uploadId }: { ctx: Ctx; uploadId: string }): Promise<ReadableUpload> {
@@ -35,7 +37,8 @@ export async function getUpload({ ctx, uploadId }: { ctx: Ctx; uploadId: string 
   };
   if (!upload.target_type || !upload.target_id) {
     const loaded = await loadCommunity(ctx, upload.community_id);
-    if (loaded.membership?.id !== upload.uploader_id) throw new AppError('not_found');
+    if (loaded.membership?.id !== upload.uploader_id && !(await canSeeSurveyUpload(ctx, upload)))
+      throw new AppError('not_found');
     return { ...result, public: false };
   }
   let topicId = upload.target_id;

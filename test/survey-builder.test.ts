@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { CHECKED_SURVEY } from './panel-fixtures.ts';
+import { TWO_PAGE_SURVEY } from './research-fixtures.ts';
+import type { SurveyDefinitionInput } from '../server/modules/research/survey-definition.ts';
+import { builderMayEdit, definitionFromForm, valuesFromDefinition } from '../web/lib/survey-builder.ts';
+
+function roundTrip(definition: SurveyDefinitionInput) {
+  const { values, count } = valuesFromDefinition(definition);
+  const form = new FormData();
+  for (const [key, value] of Object.entries(values)) form.set(key, value);
+  return definitionFromForm(form, count).definition;
+}
+
+describe('the survey builder form and existing definitions', () => {
+  it('fills the form from a definition and reads the same survey back, traps and repeats included', () => {
+    const once = roundTrip(CHECKED_SURVEY);
+    expect(once.pages.map((p) => p.questions.map((q) => q.id))).toEqual([['q1', 'q2', 'q3'], ['q4']]);
+    const [often, attention, grid] = once.pages[0].questions;
+    expect(often.options).toEqual([
+      { id: 'o1', label: 'Daily' },
+      { id: 'o2', label: 'Weekly' },
+    ]);
+    expect(attention.trap).toEqual({ expected: 2 });
+    expect(grid.rows?.map((r) => r.label)).toEqual(['Seat', 'Bell', 'Brakes', 'Tyres']);
+    expect(once.pages[1].questions[0].repeatOf).toBe('q1');
+    expect(roundTrip(once)).toEqual(once);
+  });
+
+  it('keeps display and skip logic with choices named by their labels', () => {
+    const once = roundTrip(TWO_PAGE_SURVEY);
+    expect(once.pages[0].skip).toEqual([{ if: { question: 'q1', op: 'equals', value: 'o2' }, goTo: 'end' }]);
+    expect(roundTrip(once)).toEqual(once);
+  });
+
+  it('leaves surveys with image choices to the API', () => {
+    const withImages = structuredClone(TWO_PAGE_SURVEY);
+    withImages.pages[0].questions[0].type = 'image_choice';
+    expect(builderMayEdit(withImages)).toBe(false);
+    expect(builderMayEdit(TWO_PAGE_SURVEY)).toBe(true);
+  });
+});

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { newId } from '../server/platform/db/ids.ts';
 import type { CommunityRole } from '../server/platform/db/schema.ts';
 import type { LiveStaffRole } from '../server/platform/db/schema-live.ts';
+import { uploadStore } from '../server/platform/storage/local-store.ts';
+import { tinyPng } from './image-fixtures.ts';
 import { addMember, freshCommunity, plainUser, testApp, type TestUser } from './helpers.ts';
 
 /** A user of a test community with their membership id and pseudonym. */
@@ -116,4 +119,64 @@ export async function startSession(f: Awaited<ReturnType<typeof liveCommunity>>)
     .where('session_id', '=', f.session.id)
     .where('member_id', '=', f.bob.memberId)
     .execute();
+}
+
+/**
+ * Stores a PNG as a media file of a session (file and row) and a guide item showing it, `sent` when
+ * asked (participants may then fetch it). Returns the media and item ids.
+ */
+export async function seedStimulus(
+  session: { id: string; community_id: string },
+  options: { sent?: boolean } = {},
+) {
+  const { kernel } = await testApp();
+  const mediaId = newId();
+  const data = tinyPng(40, 30);
+  await uploadStore(kernel).put(mediaId, data);
+  await kernel.db
+    .insertInto('live_media')
+    .values({
+      id: mediaId,
+      community_id: session.community_id,
+      session_id: session.id,
+      uploader_id: null,
+      kind: 'image',
+      content_type: 'image/png',
+      bytes: data.length,
+      sha256: createHash('sha256').update(data).digest('hex'),
+      width: 40,
+      height: 30,
+      alt: 'A red bike',
+    })
+    .execute();
+  const sectionId = newId();
+  await kernel.db
+    .insertInto('live_guide_sections')
+    .values({
+      id: sectionId,
+      community_id: session.community_id,
+      session_id: session.id,
+      position: 0,
+      title: 'Stimuli',
+      planned_minutes: 5,
+    })
+    .execute();
+  const itemId = newId();
+  await kernel.db
+    .insertInto('live_guide_items')
+    .values({
+      id: itemId,
+      community_id: session.community_id,
+      session_id: session.id,
+      section_id: sectionId,
+      position: 0,
+      kind: 'stimulus',
+      question_type: null,
+      body: 'Look at this bike',
+      options: '[]',
+      media_id: mediaId,
+      ...(options.sent ? { state: 'sent' as const, sent_at: new Date() } : {}),
+    })
+    .execute();
+  return { mediaId, itemId, data };
 }

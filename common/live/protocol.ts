@@ -73,12 +73,25 @@ export interface LiveAuthor {
   pseudonym: string | null;
 }
 
+/** A stimulus's media file as the room shows it (served to the session's people only). */
+export interface LiveMedia {
+  id: string;
+  kind: 'image' | 'logo' | 'video' | 'audio';
+  url: string;
+  contentType: string;
+  alt: string;
+  width: number | null;
+  height: number | null;
+}
+
 /** A guide item as the room sees it once sent. */
 export interface LiveItemFacts {
   kind: 'question' | 'probe' | 'stimulus' | 'note';
   questionType: 'open' | 'single' | 'multiple' | 'rating' | null;
   options: string[];
   blind: boolean;
+  /** The media a stimulus shows (null otherwise). */
+  media: LiveMedia | null;
 }
 
 /** A numbered room entry as one viewer may see it. */

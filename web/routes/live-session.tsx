@@ -49,7 +49,12 @@ const KINDS: Record<string, Pick<GuideSectionDraft['items'][number], 'kind' | 'q
 };
 
 /** The guide after one editing intent (add, move, remove, import), from the guide as it is now. */
-function editedGuide(intent: string, form: FormData, guide: GuideSectionDraft[]): GuideSectionDraft[] {
+function editedGuide(
+  intent: string,
+  form: FormData,
+  guide: GuideSectionDraft[],
+  mediaId: string | null,
+): GuideSectionDraft[] {
   const itemId = text(form, 'itemId');
   if (intent === 'guide-up' || intent === 'guide-down')
     return moveItem(guide, itemId, intent === 'guide-up' ? 'up' : 'down');
@@ -66,6 +71,7 @@ function editedGuide(intent: string, form: FormData, guide: GuideSectionDraft[])
     body: text(form, 'body'),
     ...(options.length > 0 ? { options } : {}),
     ...(form.get('blind') === 'on' && kind.kind === 'question' ? { blind: true } : {}),
+    ...(mediaId ? { mediaId } : {}),
   };
   const existing = guide.find((s) => s.title === title);
   if (existing) return guide.map((s) => (s === existing ? { ...s, items: [...s.items, item] } : s));
@@ -94,7 +100,16 @@ export async function action({ context, params, request }: Route.ActionArgs) {
       await web.api.inviteToLiveSession(slug, sessionId, { memberIds: form.getAll('memberIds').map(String) });
     } else if (intent.startsWith('guide-')) {
       const session = await web.api.getLiveSession(slug, sessionId);
-      const sections = editedGuide(intent, form, toGuideDraft(session.guide ?? []));
+      const file = form.get('media');
+      const media =
+        intent === 'guide-add' && file instanceof File && file.size > 0
+          ? await web.api.uploadLiveSessionMedia(slug, sessionId, {
+              file: { data: Buffer.from(await file.arrayBuffer()), filename: file.name },
+              alt: text(form, 'mediaAlt'),
+              logo: form.get('logo') === 'on',
+            })
+          : null;
+      const sections = editedGuide(intent, form, toGuideDraft(session.guide ?? []), media?.id ?? null);
       await web.api.updateLiveSessionGuide(slug, sessionId, { sections });
     }
     return { done: intent };

@@ -68,6 +68,12 @@ export const livePolicy = definePolicy<LiveSessionResource>()({
     resource.participant!.invitation !== 'declined' &&
     resource.participant!.attendance !== 'dismissed' &&
     resource.participant!.attendance !== 'removed',
+  /** Fetch the media of stimuli sent to the room: a participant who was admitted (staff read them all). */
+  viewStimuli: (_actor, resource) =>
+    isParticipant(resource) &&
+    resource.participant!.attendance !== 'none' &&
+    resource.participant!.attendance !== 'dismissed' &&
+    resource.participant!.attendance !== 'removed',
   /** Write in the room: an admitted, unmuted participant of a live session. */
   post: (_actor, resource) =>
     isParticipant(resource) &&

@@ -3,6 +3,7 @@ import type { LiveEntry } from '../../../common/live/protocol.ts';
 import { text } from '../../lib/errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { LocalTime } from '../bits.tsx';
+import { StimulusMedia } from './stimulus-media.tsx';
 
 const REACTIONS = ['agree', 'disagree', 'like'] as const;
 
@@ -96,6 +97,9 @@ export function RoomFeed({
                   </p>
                 ) : null}
                 <p>{removed ? <em>{t('live.room.removed')}</em> : textOf(entry, t)}</p>
+                {entry.kind === 'item' && entry.item?.media ? (
+                  <StimulusMedia media={entry.item.media} />
+                ) : null}
                 {!removed && (entry.kind === 'message' || entry.kind === 'answer') && !entry.hidden ? (
                   <p className="live-entry__actions">
                     {REACTIONS.map((r) => (

@@ -18,7 +18,7 @@ async function person(communityId: string, role: CommunityRole, user?: TestUser)
 }
 
 /**
- * A private community with a live session starting in an hour: `admin` (community admin), `moderator`
+ * A private community with a live session starting in five minutes (lobby open): `admin` (community admin), `moderator`
  * (community moderator, the session's moderator), `observer` (community observer, the session's
  * observer), `guest` (a community observer not on this session), three members (`alice` and `bob`
  * invited, `carol` not) and `foreign`, a moderator of another community.
@@ -46,7 +46,7 @@ export async function liveCommunity(
   return { community, admin, moderator, observer, guest, alice, bob, carol, foreign, elsewhere, session };
 }
 
-/** Inserts a session (starting in an hour) with its staff and invited participants directly. */
+/** Inserts a session (starting in five minutes: its lobby is open) with its staff and invited participants directly. */
 export async function seedSession(
   communityId: string,
   options: {
@@ -64,7 +64,7 @@ export async function seedSession(
       id,
       community_id: communityId,
       title: 'How you ride',
-      starts_at: new Date(Date.now() + 3_600_000),
+      starts_at: new Date(Date.now() + 5 * 60_000),
       duration_minutes: 60,
       capacity: options.capacity ?? 12,
       status: options.status ?? 'scheduled',

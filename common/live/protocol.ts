@@ -26,6 +26,7 @@ export const LIVE_REQUESTS = {
   backroomResume: 'live.backroom.resume',
   suggest: 'live.suggest',
   decide: 'live.suggestion.decide',
+  profile: 'live.profile',
 } as const;
 
 /** Server → client events. */
@@ -53,6 +54,13 @@ export const LIVE_EVENTS = {
   /** Staff only: backroom entries. */
   backroom: 'live.backroom',
 } as const;
+
+/** What `live.profile` answers: a participant's pseudonym and the profile attributes the moderator may read. */
+export interface LiveParticipantProfile {
+  memberId: string;
+  pseudonym: string;
+  fields: { key: string; label: string; visibility: string; value: unknown }[];
+}
 
 /** The acknowledgement of every client message. */
 export type LiveReply<T = Record<string, never>> =

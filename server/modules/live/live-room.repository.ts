@@ -280,3 +280,14 @@ export async function listAllEntries(db: Queryable, sessionId: string) {
     .limit(20_000)
     .execute();
 }
+
+/** A session's participant by membership id, with their pseudonym (undefined when not invited). */
+export async function findParticipantWithPseudonym(db: Queryable, sessionId: string, memberId: string) {
+  return db
+    .selectFrom('live_participants as p')
+    .innerJoin('memberships as m', 'm.id', 'p.member_id')
+    .select(['p.member_id', 'm.pseudonym', 'p.attendance'])
+    .where('p.session_id', '=', sessionId)
+    .where('p.member_id', '=', memberId)
+    .executeTakeFirst();
+}

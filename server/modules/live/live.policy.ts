@@ -55,6 +55,8 @@ export const livePolicy = definePolicy<LiveSessionResource>()({
   moderate: (actor, resource) => moderates(actor, resource) && open(resource),
   /** The staff view of the room and the confidential backroom (moderators and observers). */
   observe: (actor, resource) => isStaff(actor, resource) && open(resource),
+  /** Read staff-only profile attributes of participants: community staff, not members named moderators. */
+  readStaffFields: runsResearch,
   /** Read the transcript (room and backroom) and export it: moderators and observers, at any time. */
   readTranscript: isStaff,
   /** Suggest a probe to the moderator from the backroom (observers; moderators post directly). */

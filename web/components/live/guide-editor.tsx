@@ -41,7 +41,10 @@ export function GuideEditor({
                   {item.media ? (
                     <span className="meta">
                       {' '}
-                      {t(`live.media.kind.${item.media.kind}`)}: {item.media.alt}
+                      {t('live.media.label', {
+                        kind: t(`live.media.kind.${item.media.kind}`),
+                        alt: item.media.alt,
+                      })}
                     </span>
                   ) : null}{' '}
                   {'state' in item && item.state !== 'queued' ? (

@@ -23,6 +23,8 @@ export interface LiveRoomState {
   connected: boolean;
   joined: LiveJoinState | null;
   refused: string | null;
+  /** The lobby is not open yet (the server's message); the hook joins again when it opens. */
+  lobbyClosed: string | null;
   entries: LiveEntry[];
   participants: LiveRoomParticipant[];
   backroom: LiveBackroomEntry[];
@@ -40,6 +42,7 @@ const initial: LiveRoomState = {
   connected: false,
   joined: null,
   refused: null,
+  lobbyClosed: null,
   entries: [],
   participants: [],
   backroom: [],
@@ -120,11 +123,19 @@ export function useLiveRoom(sessionId: string, describe: (entry: LiveEntry) => s
       if (fresh.length > 0)
         setState((s) => ({ ...s, backroom: [...s.backroom, ...fresh].sort((x, y) => x.seq - y.seq) }));
     };
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
     const join = async () => {
-      if (!socket) return;
+      if (!socket || closed) return;
       const reply = (await socket.timeout(15_000).emitWithAck(LIVE_REQUESTS.join, { sessionId })) as Ack & {
         state?: LiveJoinState;
       };
+      if (!reply.ok && reply.code === 'conflict' && typeof reply.retryAfter === 'number') {
+        // Before the lobby opens: show the countdown and try again when it opens (at most hourly).
+        setState((s) => ({ ...s, lobbyClosed: reply.message ?? '' }));
+        clearTimeout(retryTimer);
+        retryTimer = setTimeout(() => void join(), Math.min(reply.retryAfter, 3600) * 1000 + 500);
+        return;
+      }
       if (!reply.ok || !reply.state) {
         setState((s) => ({ ...s, refused: reply.message ?? '' }));
         return;
@@ -134,6 +145,7 @@ export function useLiveRoom(sessionId: string, describe: (entry: LiveEntry) => s
         ...s,
         joined,
         refused: null,
+        lobbyClosed: null,
         muted: joined.muted,
         ended: joined.status === 'ended',
         participants: joined.participants ?? s.participants,
@@ -196,6 +208,7 @@ export function useLiveRoom(sessionId: string, describe: (entry: LiveEntry) => s
     });
     return () => {
       closed = true;
+      clearTimeout(retryTimer);
       socket?.close();
       socketRef.current = null;
     };

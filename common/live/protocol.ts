@@ -146,6 +146,8 @@ export interface LiveTally {
   itemId: string;
   counts: Record<string, number>;
   answers: number;
+  /** Sent to participants when the moderator hides the tally again: take it away. */
+  hidden?: true;
 }
 
 /** What `live.join` answers. */
@@ -164,4 +166,6 @@ export interface LiveJoinState {
   backroomLastSeq: number | null;
   /** Staff only: the participants with their attendance (null for participants). */
   participants: LiveRoomParticipant[] | null;
+  /** The tallies the viewer may see now (participants: those the moderator shows; staff: none, they follow). */
+  tallies: LiveTally[];
 }

@@ -57,6 +57,8 @@ export const liveEn = {
   'live.profile.logged': 'This look is recorded in the access log.',
   'live.lobby.notOpen': 'The waiting room opens at {{time}}.',
   'live.media.label': '{{kind}}: {{alt}}',
+  'live.room.tally': 'Live results',
+  'live.room.tallyLine': 'Results so far: {{counts}} ({{answers}} answers)',
   'live.error.tooLong': 'At most {{max}} characters.',
   'live.error.unknownEntry': 'This message does not exist.',
   'live.error.wrongAttendance': 'This participant is not in a state that allows this.',

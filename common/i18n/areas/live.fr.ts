@@ -61,6 +61,8 @@ export const liveFr: Record<keyof typeof liveEn, string> = {
   'live.profile.logged': 'Cette consultation est inscrite au journal des accès.',
   'live.lobby.notOpen': 'La salle d’attente ouvre à {{time}}.',
   'live.media.label': '{{kind}} : {{alt}}',
+  'live.room.tally': 'Résultats en direct',
+  'live.room.tallyLine': 'Résultats à ce stade : {{counts}} ({{answers}} réponses)',
   'live.error.tooLong': '{{max}} caractères au plus.',
   'live.error.unknownEntry': 'Ce message n’existe pas.',
   'live.error.wrongAttendance': 'L’état de ce participant ne le permet pas.',

@@ -145,6 +145,7 @@ export function LiveRoom({ session }: { session: RoomSession }) {
       <div className="live-room__main">
         <RoomFeed
           entries={state.entries}
+          tallies={staff ? {} : state.tallies}
           viewerMemberId={joined.memberId}
           canReact={!staff && !state.muted && !state.ended}
           canDelete={moderator && !state.ended}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { LiveEntry } from '../../../common/live/protocol.ts';
+import type { LiveEntry, LiveTally } from '../../../common/live/protocol.ts';
 import { text } from '../../lib/errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { LocalTime } from '../bits.tsx';
@@ -39,6 +39,7 @@ export function textOf(
  */
 export function RoomFeed({
   entries,
+  tallies = {},
   viewerMemberId,
   canReact,
   canDelete,
@@ -47,6 +48,8 @@ export function RoomFeed({
   onDelete,
 }: {
   entries: LiveEntry[];
+  /** The tallies the viewer may see, by question id (shown under the question's card). */
+  tallies?: Record<string, LiveTally>;
   viewerMemberId: string | null;
   canReact: boolean;
   canDelete: boolean;

@@ -149,6 +149,7 @@ export function useLiveRoom(sessionId: string, describe: (entry: LiveEntry) => s
         muted: joined.muted,
         ended: joined.status === 'ended',
         participants: joined.participants ?? s.participants,
+        tallies: Object.fromEntries((joined.tallies ?? []).map((t) => [t.itemId, t])),
       }));
       if (joined.role !== 'participant' || joined.attendance === 'admitted') await resume();
       if (joined.role !== 'participant') {
@@ -185,7 +186,12 @@ export function useLiveRoom(sessionId: string, describe: (entry: LiveEntry) => s
         setState((s) => ({ ...s, participants: p.participants })),
       );
       socket.on(LIVE_EVENTS.tally, (p: LiveTally) =>
-        setState((s) => ({ ...s, tallies: { ...s.tallies, [p.itemId]: p } })),
+        setState((s) => {
+          const tallies = { ...s.tallies };
+          if (p.hidden) delete tallies[p.itemId];
+          else tallies[p.itemId] = p;
+          return { ...s, tallies };
+        }),
       );
       socket.on(LIVE_EVENTS.guide, (p: { itemId: string; state: string; at: string }) =>
         setState((s) => ({

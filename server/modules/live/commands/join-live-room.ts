@@ -10,6 +10,7 @@ import { lobbyOpensAt } from '../live.presenter.ts';
 import { listParticipants, setAttendance } from '../live.repository.ts';
 import { presentRoomParticipant } from '../live-room.presenter.ts';
 import { SessionRef } from '../live-room.schemas.ts';
+import { visibleTallies } from '../live-tally.ts';
 import { loadLiveRoom } from './load-live-room.ts';
 
 /**
@@ -52,6 +53,7 @@ export async function joinLiveRoom({
         muted: false,
         backroomLastSeq: row.backroom_last_seq,
         participants,
+        tallies: await visibleTallies(ctx.kernel.db, row.id, { staff: true }),
       },
       rooms: [liveRooms.room(row.id), liveRooms.staff(row.id)],
     };
@@ -83,6 +85,7 @@ export async function joinLiveRoom({
       muted: participant.muted,
       backroomLastSeq: null,
       participants: null,
+      tallies: admitted ? await visibleTallies(ctx.kernel.db, row.id, { staff: false, memberId }) : [],
     },
     rooms: [
       liveRooms.member(row.id, memberId),

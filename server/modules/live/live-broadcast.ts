@@ -90,7 +90,7 @@ export function tallyAudience(
 
 /**
  * Sends a question's tally to the staff, and to the participants `tallyAudience` allows; when the
- * moderator hides it, participants get `{ hidden: true }` to take it away.
+ * moderator has just hidden it (`withdrawn`), participants get `{ hidden: true }` to take it away.
  */
 export function publishTally(
   kernel: Kernel,
@@ -98,13 +98,14 @@ export function publishTally(
   tally: LiveTally,
   item: { tally_shown: boolean; blind: boolean; revealed_at: Date | null },
   answeredBy: readonly string[],
+  withdrawn = false,
 ): void {
   const audience = tallyAudience(item, answeredBy);
   const payload = { sessionId, ...tally };
   if (audience === 'all')
     return kernel.realtime.send([liveRooms.room(sessionId)], LIVE_EVENTS.tally, payload);
   kernel.realtime.send([liveRooms.staff(sessionId)], LIVE_EVENTS.tally, payload);
-  if (audience === 'none') {
+  if (audience === 'none' && withdrawn) {
     kernel.realtime.send([liveRooms.participants(sessionId)], LIVE_EVENTS.tally, {
       sessionId,
       itemId: tally.itemId,
@@ -112,7 +113,7 @@ export function publishTally(
       answers: 0,
       hidden: true,
     });
-  } else if (audience.length > 0) {
+  } else if (audience !== 'none' && audience.length > 0) {
     kernel.realtime.send(
       audience.map((m) => liveRooms.member(sessionId, m)),
       LIVE_EVENTS.tally,

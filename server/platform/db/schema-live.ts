@@ -177,40 +177,6 @@ export interface LiveMediaTable {
   created_at: Timestamp;
 }
 
-/** A question or probe saved to the community's library, to insert in any session's guide. */
-export interface LiveProbeLibraryTable {
-  id: string;
-  community_id: string;
-  kind: 'question' | 'probe';
-  question_type: LiveQuestionType | null;
-  body: string;
-  options: Json;
-  created_by: string | null;
-  created_at: Timestamp;
-}
-
-/** A transcript code, of one session or (session null) of the whole community. */
-export interface LiveCodeTable {
-  id: string;
-  community_id: string;
-  session_id: string | null;
-  name: string;
-  created_at: Timestamp;
-}
-
-/** A room message (or a character range of it) tagged with a code. */
-export interface LiveExcerptTable {
-  id: string;
-  community_id: string;
-  session_id: string;
-  code_id: string;
-  message_id: string;
-  range_start: number | null;
-  range_end: number | null;
-  created_by: string | null;
-  created_at: Timestamp;
-}
-
 /** The live-session tables, added to `DB`. */
 export interface LiveTables {
   live_sessions: LiveSessionTable;
@@ -223,9 +189,6 @@ export interface LiveTables {
   live_probe_suggestions: LiveProbeSuggestionTable;
   live_backroom_messages: LiveBackroomMessageTable;
   live_media: LiveMediaTable;
-  live_probe_library: LiveProbeLibraryTable;
-  live_codes: LiveCodeTable;
-  live_excerpts: LiveExcerptTable;
 }
 
 /** A stored session. */

@@ -82,6 +82,19 @@ describe('inviteToLiveSession', () => {
     const mails = await mailsTo(carol.user.email);
     expect(mails.map((m) => m.kind)).toEqual(['live.invitation']);
     expect(mails[0].text_body).toContain(`/live/${session.id}/calendar.ics`);
+    // The calendar file is attached too.
+    const { kernel } = await testApp();
+    const [{ attachments }] = await kernel.db
+      .selectFrom('mail_messages')
+      .select('attachments')
+      .where('to_address', '=', carol.user.email)
+      .execute();
+    expect(attachments.map((a) => [a.filename, a.contentType.split(';')[0]])).toEqual([
+      ['session.ics', 'text/calendar'],
+    ]);
+    const ics = Buffer.from(attachments[0].content, 'base64').toString('utf8');
+    expect(ics).toContain(`UID:${session.id}@cercle`);
+    expect(ics).toContain('BEGIN:VEVENT');
     expect(await mailsTo(extraEmails[2])).toEqual([]);
     const events = await outboxEventsOf(community.id);
     expect(events.map((e) => e.type)).toEqual(['live_session.invited']);

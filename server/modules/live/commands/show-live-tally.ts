@@ -41,6 +41,7 @@ export async function showLiveTally({
     tallyOf(item, answers),
     { ...item, tally_shown: body.show },
     answerersOf(answers),
+    !body.show,
   );
   return { show: body.show };
 }

@@ -29,7 +29,17 @@ export async function loader({ context, params }: Route.LoaderArgs) {
           }),
         )
       : [];
-    return { session, candidates };
+    // Segments are the panel's: only community staff see them (a member named moderator does not).
+    const segments = session.abilities.manage
+      ? await web.api.listSegments(params.slug).then(
+          (list) => list.items.map((g) => ({ id: g.id, name: g.name, size: g.size })),
+          (error: unknown) => {
+            if ((error as { code?: string }).code === 'forbidden') return [];
+            throw error;
+          },
+        )
+      : [];
+    return { session, candidates, segments };
   });
 }
 
@@ -97,7 +107,12 @@ export async function action({ context, params, request }: Route.ActionArgs) {
         lobbyMinutes: Number(text(form, 'lobbyMinutes')),
       });
     } else if (intent === 'invite') {
-      await web.api.inviteToLiveSession(slug, sessionId, { memberIds: form.getAll('memberIds').map(String) });
+      const segmentId = text(form, 'segmentId');
+      await web.api.inviteToLiveSession(
+        slug,
+        sessionId,
+        segmentId ? { segmentId } : { memberIds: form.getAll('memberIds').map(String) },
+      );
     } else if (intent.startsWith('guide-')) {
       const session = await web.api.getLiveSession(slug, sessionId);
       const file = form.get('media');
@@ -172,9 +187,14 @@ export default function LiveSessionPage({ loaderData }: Route.ComponentProps) {
         <InvitationsPanel
           participants={session.participants}
           candidates={candidates}
+          segments={loaderData.segments}
           counts={session.counts}
           capacity={session.capacity}
-          error={result && 'done' in result ? null : errors?.fieldErrors.memberIds}
+          error={
+            result && 'done' in result
+              ? null
+              : (errors?.fieldErrors.memberIds ?? errors?.fieldErrors.segmentId)
+          }
         />
       ) : null}
       {a.manage && session.guide ? <GuideEditor guide={session.guide} errors={errors?.fieldErrors} /> : null}

@@ -104,7 +104,11 @@ export type UpdateLiveSessionGuideInput = Static<typeof UpdateLiveSessionGuideBo
 
 /** Members to invite as participants. */
 export const InviteToLiveSessionBody = Type.Object(
-  { memberIds: Type.Array(Uuid, { minItems: 1, maxItems: 400, uniqueItems: true }) },
+  {
+    memberIds: Type.Optional(Type.Array(Uuid, { minItems: 1, maxItems: 400, uniqueItems: true })),
+    /** Or a saved segment of the community: its active members (not the session's staff) are invited. */
+    segmentId: Type.Optional(Uuid),
+  },
   { additionalProperties: false },
 );
 

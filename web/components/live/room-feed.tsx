@@ -103,6 +103,16 @@ export function RoomFeed({
                 {entry.kind === 'item' && entry.item?.media ? (
                   <StimulusMedia media={entry.item.media} />
                 ) : null}
+                {entry.kind === 'item' && entry.itemId && tallies[entry.itemId] ? (
+                  <p className="live-tally" aria-label={t('live.room.tally')}>
+                    {t('live.room.tallyLine', {
+                      counts: Object.entries(tallies[entry.itemId].counts)
+                        .map(([value, n]) => `${value} (${n})`)
+                        .join(' · '),
+                      answers: tallies[entry.itemId].answers,
+                    })}
+                  </p>
+                ) : null}
                 {!removed && (entry.kind === 'message' || entry.kind === 'answer') && !entry.hidden ? (
                   <p className="live-entry__actions">
                     {REACTIONS.map((r) => (

@@ -1,4 +1,4 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import {
   ADMIN,
@@ -11,6 +11,7 @@ import {
   signUpAndVerify,
   unique,
 } from './support.ts';
+import { pngChunk } from '../test/image-fixtures.ts';
 
 test.use({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(60) });
 
@@ -40,14 +41,6 @@ async function join(page: Page, slug: string, pseudonym: string) {
 
 /** A small but real PNG (a 120×80 orange rectangle), built with zlib. */
 function orangePng(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
   const header = Buffer.alloc(13);
   header.writeUInt32BE(120, 0);
   header.writeUInt32BE(80, 4);
@@ -56,9 +49,9 @@ function orangePng(): Buffer {
   const pixels = deflateSync(Buffer.concat(Array(80).fill(row) as Buffer[]));
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', pixels),
-    chunk('IEND', Buffer.alloc(0)),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', pixels),
+    pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }
 

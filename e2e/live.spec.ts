@@ -1,3 +1,4 @@
+import { deflateSync } from 'node:zlib';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import {
   ADMIN,
@@ -10,6 +11,7 @@ import {
   signUpAndVerify,
   unique,
 } from './support.ts';
+import { pngChunk } from '../test/image-fixtures.ts';
 
 test.use({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(60) });
 
@@ -35,6 +37,22 @@ async function join(page: Page, slug: string, pseudonym: string) {
   await page.getByLabel('Pseudonyme').fill(pseudonym);
   await page.getByRole('button', { name: 'Rejoindre' }).click();
   await expect(page.getByRole('status')).toContainText(pseudonym);
+}
+
+/** A small but real PNG (a 120×80 orange rectangle), built with zlib. */
+function orangePng(): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(120, 0);
+  header.writeUInt32BE(80, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array(120).fill([0xf0, 0x80, 0x20]).flat())]);
+  const pixels = deflateSync(Buffer.concat(Array(80).fill(row) as Buffer[]));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', pixels),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const OUTLINE = `# Habitudes (15)
@@ -87,6 +105,14 @@ test('a whole live session with a moderator, two participants and an observer', 
   await expect(moderator.getByRole('heading', { level: 1 })).toHaveText('Rouler en hiver');
   const sessionUrl = moderator.url();
   const sessionId = sessionUrl.split('/').pop()!;
+  // The session starts in five minutes: its lobby (ten minutes before) is open.
+  expect(
+    (
+      await api.patch(`/api/v1/communities/${slug}/live-sessions/${sessionId}`, {
+        data: { startsAt: new Date(Date.now() + 5 * 60_000).toISOString() },
+      })
+    ).status(),
+  ).toBe(200);
   await expectAccessible(moderator);
   await moderator.getByLabel('Plan').fill(OUTLINE);
   await moderator.getByRole('button', { name: 'Importer' }).click();
@@ -98,6 +124,16 @@ test('a whole live session with a moderator, two participants and an observer', 
   await moderator
     .getByRole('button', { name: 'Descendre : Le nouveau garde-boue transparent, en photo' })
     .click();
+  // A stimulus with an uploaded image, added at the end of the first section.
+  await moderator.getByLabel('Section', { exact: true }).fill('Habitudes');
+  await moderator.getByLabel('Type', { exact: true }).selectOption('stimulus');
+  await moderator.getByLabel('Texte', { exact: true }).fill('Notre nouveau logo');
+  await moderator
+    .getByLabel('Fichier du stimulus (image, logo, vidéo ou son)')
+    .setInputFiles({ name: 'logo-orange.png', mimeType: 'image/png', buffer: orangePng() });
+  await moderator.getByLabel('Description du fichier (texte alternatif)').fill('Un rectangle orange');
+  await moderator.getByRole('button', { name: 'Ajouter au guide' }).click();
+  await expect(moderator.getByText('Image : Un rectangle orange')).toBeVisible();
   await moderator.getByLabel(alicePseudonym).check();
   await moderator.getByLabel(bobPseudonym).check();
   await moderator.getByRole('button', { name: 'Inviter', exact: true }).click();
@@ -153,6 +189,23 @@ test('a whole live session with a moderator, two participants and an observer', 
   // A stimulus, then a private message to Alice only.
   await moderator.getByRole('button', { name: 'Envoyer dans la salle' }).first().click();
   await expect(feed(bob).getByText('Le nouveau garde-boue transparent, en photo')).toBeVisible();
+  // The image stimulus: a participant enlarges it (keyboard) and closes it with Escape.
+  await moderator.getByRole('button', { name: 'Envoyer dans la salle' }).first().click();
+  const zoom = bob.getByRole('button', { name: 'Agrandir l’image : Un rectangle orange' });
+  await expect(zoom).toBeVisible();
+  await zoom.focus();
+  await bob.keyboard.press('Enter');
+  const enlarged = bob.getByRole('dialog', { name: 'Un rectangle orange' });
+  await expect(enlarged).toBeVisible();
+  await expect(enlarged.getByRole('img', { name: 'Un rectangle orange' })).toBeVisible();
+  await bob.keyboard.press('Escape');
+  await expect(enlarged).toBeHidden();
+  await expect(zoom).toBeFocused();
+  await expect(feed(alice).getByRole('img', { name: 'Un rectangle orange' })).toBeVisible();
+  const image = await alice.request.get(
+    (await feed(alice).getByRole('img', { name: 'Un rectangle orange' }).getAttribute('src'))!,
+  );
+  expect(image.headers()['content-type']).toBe('image/png');
   await moderator.getByLabel('À', { exact: true }).selectOption({ label: `En privé à ${alicePseudonym}` });
   await moderator.getByLabel('Votre message').fill('Merci Alice, pouvez-vous préciser ?');
   await moderator.getByRole('button', { name: 'Envoyer', exact: true }).click();

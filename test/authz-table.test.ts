@@ -16,7 +16,7 @@ import { seedBoard, seedReply, seedTopic } from './support-fixtures.ts';
 import { seedCase } from './case-fixtures.ts';
 import { seedAward, seedBadge, seedPointsFlag } from './points-fixtures.ts';
 import { giveEveryonePoints, seedRedemption, seedReward, seedVoucher } from './reward-fixtures.ts';
-import { seedSession } from './live-fixtures.ts';
+import { seedSession, seedStimulus } from './live-fixtures.ts';
 import { POLL, seedSegment, seedSurvey } from './research-fixtures.ts';
 import { applyBody, SCREENER, seedApplication, seedCampaign } from './recruitment-fixtures.ts';
 import { setStage } from './panel-fixtures.ts';
@@ -72,6 +72,20 @@ async function liveTarget(f: Fixture) {
     .execute();
   const session = await seedSession(f.community.id, { participants: members.map((m) => m.id) });
   return `${C(f)}/live-sessions/${session.id}`;
+}
+
+/** A live session whose plain members are in the room, with a stimulus sent to it: its media URL. */
+async function liveMediaTarget(f: Fixture) {
+  const url = await liveTarget(f);
+  const sessionId = url.slice(url.lastIndexOf('/') + 1);
+  const { kernel } = await testApp();
+  await kernel.db
+    .updateTable('live_participants')
+    .set({ attendance: 'admitted', joined_at: new Date(), admitted_at: new Date() })
+    .where('session_id', '=', sessionId)
+    .execute();
+  const { mediaId } = await seedStimulus({ id: sessionId, community_id: f.community.id }, { sent: true });
+  return `${url}/media/${mediaId}`;
 }
 
 //                                 anon nonM  mem  exp  mod  obs  cAdm pAdm
@@ -874,6 +888,20 @@ const TABLE: Record<string, Case> = {
     expect: [401, 404, 200, 404, 403, 404, 403, 403],
     hidden: [404, 404, 200, 404, 403, 404, 403, 403],
     request: async (f) => ({ url: `${await liveTarget(f)}/invitation`, payload: { response: 'accepted' } }),
+  },
+  'POST /api/v1/communities/:community/live-sessions/:sessionId/media': {
+    expect: [401, 404, 403, 404, 201, 404, 201, 201],
+    hidden: [404, 404, 403, 404, 201, 404, 201, 201],
+    request: async (f) => {
+      const payload = new FormData();
+      payload.append('file', new Blob([new Uint8Array(tinyPng())], { type: 'image/png' }), 'stimulus.png');
+      return { url: `${await liveTarget(f)}/media`, payload };
+    },
+  },
+  'GET /api/v1/communities/:community/live-sessions/:sessionId/media/:mediaId': {
+    expect: [401, 404, 200, 404, 200, 404, 200, 200],
+    hidden: [404, 404, 200, 404, 200, 404, 200, 200],
+    request: async (f) => ({ url: await liveMediaTarget(f) }),
   },
   'GET /api/v1/communities/:community/live-sessions/:sessionId/transcript': {
     expect: [401, 404, 403, 404, 200, 404, 200, 200],

@@ -1,6 +1,7 @@
 import { crc32 } from 'node:zlib';
 
-const chunk = (type: string, data: Buffer) => {
+/** One PNG chunk: length, type, data and CRC. */
+export const pngChunk = (type: string, data: Buffer) => {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);
   const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
@@ -17,8 +18,8 @@ export function tinyPng(width = 3, height = 2): Buffer {
   ihdr.set([8, 2, 0, 0, 0], 8);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IEND', Buffer.alloc(0)),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }
 

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { newId } from '../server/platform/db/ids.ts';
 import type { CommunityRole } from '../server/platform/db/schema.ts';
 import type { LiveStaffRole } from '../server/platform/db/schema-live.ts';
+import { uploadStore } from '../server/platform/storage/local-store.ts';
+import { tinyPng } from './image-fixtures.ts';
 import { addMember, freshCommunity, plainUser, testApp, type TestUser } from './helpers.ts';
 
 /** A user of a test community with their membership id and pseudonym. */
@@ -15,7 +18,7 @@ async function person(communityId: string, role: CommunityRole, user?: TestUser)
 }
 
 /**
- * A private community with a live session starting in an hour: `admin` (community admin), `moderator`
+ * A private community with a live session starting in five minutes (lobby open): `admin` (community admin), `moderator`
  * (community moderator, the session's moderator), `observer` (community observer, the session's
  * observer), `guest` (a community observer not on this session), three members (`alice` and `bob`
  * invited, `carol` not) and `foreign`, a moderator of another community.
@@ -43,7 +46,7 @@ export async function liveCommunity(
   return { community, admin, moderator, observer, guest, alice, bob, carol, foreign, elsewhere, session };
 }
 
-/** Inserts a session (starting in an hour) with its staff and invited participants directly. */
+/** Inserts a session (starting in five minutes: its lobby is open) with its staff and invited participants directly. */
 export async function seedSession(
   communityId: string,
   options: {
@@ -61,7 +64,7 @@ export async function seedSession(
       id,
       community_id: communityId,
       title: 'How you ride',
-      starts_at: new Date(Date.now() + 3_600_000),
+      starts_at: new Date(Date.now() + 5 * 60_000),
       duration_minutes: 60,
       capacity: options.capacity ?? 12,
       status: options.status ?? 'scheduled',
@@ -116,4 +119,64 @@ export async function startSession(f: Awaited<ReturnType<typeof liveCommunity>>)
     .where('session_id', '=', f.session.id)
     .where('member_id', '=', f.bob.memberId)
     .execute();
+}
+
+/**
+ * Stores a PNG as a media file of a session (file and row) and a guide item showing it, `sent` when
+ * asked (participants may then fetch it). Returns the media and item ids.
+ */
+export async function seedStimulus(
+  session: { id: string; community_id: string },
+  options: { sent?: boolean } = {},
+) {
+  const { kernel } = await testApp();
+  const mediaId = newId();
+  const data = tinyPng(40, 30);
+  await uploadStore(kernel).put(mediaId, data);
+  await kernel.db
+    .insertInto('live_media')
+    .values({
+      id: mediaId,
+      community_id: session.community_id,
+      session_id: session.id,
+      uploader_id: null,
+      kind: 'image',
+      content_type: 'image/png',
+      bytes: data.length,
+      sha256: createHash('sha256').update(data).digest('hex'),
+      width: 40,
+      height: 30,
+      alt: 'A red bike',
+    })
+    .execute();
+  const sectionId = newId();
+  await kernel.db
+    .insertInto('live_guide_sections')
+    .values({
+      id: sectionId,
+      community_id: session.community_id,
+      session_id: session.id,
+      position: 0,
+      title: 'Stimuli',
+      planned_minutes: 5,
+    })
+    .execute();
+  const itemId = newId();
+  await kernel.db
+    .insertInto('live_guide_items')
+    .values({
+      id: itemId,
+      community_id: session.community_id,
+      session_id: session.id,
+      section_id: sectionId,
+      position: 0,
+      kind: 'stimulus',
+      question_type: null,
+      body: 'Look at this bike',
+      options: '[]',
+      media_id: mediaId,
+      ...(options.sent ? { state: 'sent' as const, sent_at: new Date() } : {}),
+    })
+    .execute();
+  return { mediaId, itemId, data };
 }

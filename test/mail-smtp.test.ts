@@ -110,6 +110,41 @@ describe('email over SMTP', () => {
     expect(decoded).toContain('Si vous n’avez pas créé de compte');
   });
 
+  it('sends attachments as MIME parts and keeps them in the outbox', async () => {
+    const to = `ics-${Date.now()}@example.test`;
+    const calendar = 'BEGIN:VCALENDAR\r\nSUMMARY:Rouler en hiver\r\nEND:VCALENDAR\r\n';
+    const id = await kernel.mailer.queue({
+      to,
+      kind: 'live.invitation',
+      locale: 'en',
+      subjectKey: 'mail.magic.subject',
+      bodyKey: 'mail.magic.body',
+      params: { url: 'http://localhost:3000/x' },
+      attachments: [
+        { filename: 'session.ics', contentType: 'text/calendar; charset=utf-8', content: calendar },
+      ],
+    });
+    const stored = await kernel.db
+      .selectFrom('mail_messages')
+      .select('attachments')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(stored.attachments).toEqual([
+      {
+        filename: 'session.ics',
+        contentType: 'text/calendar; charset=utf-8',
+        content: Buffer.from(calendar).toString('base64'),
+      },
+    ]);
+    await kernel.mailer.deliver(id);
+    const message = sink.received.find((m) => m.to.includes(to))!;
+    expect(message.data).toContain('Content-Type: multipart/mixed');
+    expect(message.data).toMatch(/Content-Type: text\/calendar; charset=utf-8; name=session\.ics/);
+    expect(message.data).toContain('Content-Disposition: attachment; filename=session.ics');
+    const part = message.data.split('filename=session.ics')[1].split('\r\n\r\n')[1].split('\r\n--')[0];
+    expect(Buffer.from(part.replace(/\s+/g, ''), 'base64').toString('utf8')).toBe(calendar);
+  });
+
   it('without SMTP_URL a message is only captured in the outbox', async () => {
     const embedded = await makeKernel();
     try {

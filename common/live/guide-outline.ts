@@ -6,6 +6,8 @@ export interface GuideItemDraft {
   body: string;
   options?: string[];
   blind?: boolean;
+  /** A stimulus's media file (uploaded to the session). */
+  mediaId?: string | null;
 }
 
 /** A guide section as the guide update takes it. */
@@ -28,6 +30,7 @@ export interface GuideSectionView {
     body: string;
     options: string[];
     blind: boolean;
+    media?: { id: string; kind: string; alt: string; url: string } | null;
   }[];
 }
 
@@ -44,6 +47,7 @@ export function toGuideDraft(sections: readonly GuideSectionView[]): GuideSectio
       body: i.body,
       ...(i.options.length > 0 ? { options: [...i.options] } : {}),
       ...(i.blind ? { blind: true } : {}),
+      ...(i.media ? { mediaId: i.media.id } : {}),
     })),
   }));
 }

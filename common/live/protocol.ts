@@ -26,6 +26,7 @@ export const LIVE_REQUESTS = {
   backroomResume: 'live.backroom.resume',
   suggest: 'live.suggest',
   decide: 'live.suggestion.decide',
+  profile: 'live.profile',
 } as const;
 
 /** Server → client events. */
@@ -54,6 +55,13 @@ export const LIVE_EVENTS = {
   backroom: 'live.backroom',
 } as const;
 
+/** What `live.profile` answers: a participant's pseudonym and the profile attributes the moderator may read. */
+export interface LiveParticipantProfile {
+  memberId: string;
+  pseudonym: string;
+  fields: { key: string; label: string; visibility: string; value: unknown }[];
+}
+
 /** The acknowledgement of every client message. */
 export type LiveReply<T = Record<string, never>> =
   | ({ ok: true } & T)
@@ -73,12 +81,25 @@ export interface LiveAuthor {
   pseudonym: string | null;
 }
 
+/** A stimulus's media file as the room shows it (served to the session's people only). */
+export interface LiveMedia {
+  id: string;
+  kind: 'image' | 'logo' | 'video' | 'audio';
+  url: string;
+  contentType: string;
+  alt: string;
+  width: number | null;
+  height: number | null;
+}
+
 /** A guide item as the room sees it once sent. */
 export interface LiveItemFacts {
   kind: 'question' | 'probe' | 'stimulus' | 'note';
   questionType: 'open' | 'single' | 'multiple' | 'rating' | null;
   options: string[];
   blind: boolean;
+  /** The media a stimulus shows (null otherwise). */
+  media: LiveMedia | null;
 }
 
 /** A numbered room entry as one viewer may see it. */
@@ -125,6 +146,8 @@ export interface LiveTally {
   itemId: string;
   counts: Record<string, number>;
   answers: number;
+  /** Sent to participants when the moderator hides the tally again: take it away. */
+  hidden?: true;
 }
 
 /** What `live.join` answers. */
@@ -143,4 +166,6 @@ export interface LiveJoinState {
   backroomLastSeq: number | null;
   /** Staff only: the participants with their attendance (null for participants). */
   participants: LiveRoomParticipant[] | null;
+  /** The tallies the viewer may see now (participants: those the moderator shows; staff: none, they follow). */
+  tallies: LiveTally[];
 }

@@ -20,6 +20,7 @@ import { listLiveSessions } from '../modules/live/commands/list-live-sessions.ts
 import { respondToLiveSessionInvitation } from '../modules/live/commands/respond-to-live-session-invitation.ts';
 import { updateLiveSessionGuide } from '../modules/live/commands/update-live-session-guide.ts';
 import { updateLiveSession } from '../modules/live/commands/update-live-session.ts';
+import { uploadLiveMedia } from '../modules/live/commands/upload-live-media.ts';
 import { createBoard } from '../modules/support/commands/create-board.ts';
 import { createReply } from '../modules/support/commands/create-reply.ts';
 import { createTopic } from '../modules/support/commands/create-topic.ts';
@@ -250,6 +251,11 @@ export function createWebApi(ctx: Ctx, headers: Headers) {
     getLiveSession: (community: string, sessionId: string) => getLiveSession({ ctx, community, sessionId }),
     updateLiveSession: (community: string, sessionId: string, input: unknown) =>
       updateLiveSession({ ctx, community, sessionId, input }),
+    uploadLiveSessionMedia: (
+      community: string,
+      sessionId: string,
+      media: { file: { data: Buffer; filename: string } | null; alt?: string; logo?: boolean },
+    ) => uploadLiveMedia({ ctx, community, sessionId, ...media }),
     updateLiveSessionGuide: (community: string, sessionId: string, input: unknown) =>
       updateLiveSessionGuide({ ctx, community, sessionId, input }),
     inviteToLiveSession: (community: string, sessionId: string, input: unknown) =>

@@ -55,6 +55,18 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
                 {t(`outbox.status.${mail.status}`)} · <LocalTime iso={mail.createdAt} withTime />
               </summary>
               <Linkified text={mail.text} />
+              {mail.attachments.length > 0 ? (
+                <>
+                  <h2 className="meta">{t('outbox.attachments')}</h2>
+                  <ul>
+                    {mail.attachments.map((a) => (
+                      <li key={a.filename}>
+                        {a.filename} ({a.contentType}, {t('outbox.bytes', { count: a.bytes })})
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
             </details>
           </li>
         ))}

@@ -29,7 +29,17 @@ export async function loader({ context, params }: Route.LoaderArgs) {
           }),
         )
       : [];
-    return { session, candidates };
+    // Segments are the panel's: only community staff see them (a member named moderator does not).
+    const segments = session.abilities.manage
+      ? await web.api.listSegments(params.slug).then(
+          (list) => list.items.map((g) => ({ id: g.id, name: g.name, size: g.size })),
+          (error: unknown) => {
+            if ((error as { code?: string }).code === 'forbidden') return [];
+            throw error;
+          },
+        )
+      : [];
+    return { session, candidates, segments };
   });
 }
 
@@ -49,7 +59,12 @@ const KINDS: Record<string, Pick<GuideSectionDraft['items'][number], 'kind' | 'q
 };
 
 /** The guide after one editing intent (add, move, remove, import), from the guide as it is now. */
-function editedGuide(intent: string, form: FormData, guide: GuideSectionDraft[]): GuideSectionDraft[] {
+function editedGuide(
+  intent: string,
+  form: FormData,
+  guide: GuideSectionDraft[],
+  mediaId: string | null,
+): GuideSectionDraft[] {
   const itemId = text(form, 'itemId');
   if (intent === 'guide-up' || intent === 'guide-down')
     return moveItem(guide, itemId, intent === 'guide-up' ? 'up' : 'down');
@@ -66,6 +81,7 @@ function editedGuide(intent: string, form: FormData, guide: GuideSectionDraft[])
     body: text(form, 'body'),
     ...(options.length > 0 ? { options } : {}),
     ...(form.get('blind') === 'on' && kind.kind === 'question' ? { blind: true } : {}),
+    ...(mediaId ? { mediaId } : {}),
   };
   const existing = guide.find((s) => s.title === title);
   if (existing) return guide.map((s) => (s === existing ? { ...s, items: [...s.items, item] } : s));
@@ -91,10 +107,24 @@ export async function action({ context, params, request }: Route.ActionArgs) {
         lobbyMinutes: Number(text(form, 'lobbyMinutes')),
       });
     } else if (intent === 'invite') {
-      await web.api.inviteToLiveSession(slug, sessionId, { memberIds: form.getAll('memberIds').map(String) });
+      const segmentId = text(form, 'segmentId');
+      await web.api.inviteToLiveSession(
+        slug,
+        sessionId,
+        segmentId ? { segmentId } : { memberIds: form.getAll('memberIds').map(String) },
+      );
     } else if (intent.startsWith('guide-')) {
       const session = await web.api.getLiveSession(slug, sessionId);
-      const sections = editedGuide(intent, form, toGuideDraft(session.guide ?? []));
+      const file = form.get('media');
+      const media =
+        intent === 'guide-add' && file instanceof File && file.size > 0
+          ? await web.api.uploadLiveSessionMedia(slug, sessionId, {
+              file: { data: Buffer.from(await file.arrayBuffer()), filename: file.name },
+              alt: text(form, 'mediaAlt'),
+              logo: form.get('logo') === 'on',
+            })
+          : null;
+      const sections = editedGuide(intent, form, toGuideDraft(session.guide ?? []), media?.id ?? null);
       await web.api.updateLiveSessionGuide(slug, sessionId, { sections });
     }
     return { done: intent };
@@ -157,9 +187,14 @@ export default function LiveSessionPage({ loaderData }: Route.ComponentProps) {
         <InvitationsPanel
           participants={session.participants}
           candidates={candidates}
+          segments={loaderData.segments}
           counts={session.counts}
           capacity={session.capacity}
-          error={result && 'done' in result ? null : errors?.fieldErrors.memberIds}
+          error={
+            result && 'done' in result
+              ? null
+              : (errors?.fieldErrors.memberIds ?? errors?.fieldErrors.segmentId)
+          }
         />
       ) : null}
       {a.manage && session.guide ? <GuideEditor guide={session.guide} errors={errors?.fieldErrors} /> : null}

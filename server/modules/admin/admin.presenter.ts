@@ -14,5 +14,10 @@ export function presentMail(row: MailMessageRow) {
     error: row.error,
     createdAt: row.created_at.toISOString(),
     sentAt: row.sent_at?.toISOString() ?? null,
+    attachments: (row.attachments ?? []).map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      bytes: Buffer.from(a.content, 'base64').length,
+    })),
   };
 }

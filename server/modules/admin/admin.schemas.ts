@@ -13,4 +13,8 @@ export const MailMessage = Type.Object({
   error: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
   sentAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  /** Attached files (name, type, size in bytes). */
+  attachments: Type.Array(
+    Type.Object({ filename: Type.String(), contentType: Type.String(), bytes: Type.Integer() }),
+  ),
 });

@@ -74,12 +74,52 @@ export async function publishParticipants(kernel: Kernel, sessionId: string): Pr
   });
 }
 
-/** Sends a question's tally to the staff, and to the room when the moderator shows it. */
-export function publishTally(kernel: Kernel, sessionId: string, tally: LiveTally, toRoom: boolean): void {
-  kernel.realtime.send([toRoom ? liveRooms.room(sessionId) : liveRooms.staff(sessionId)], LIVE_EVENTS.tally, {
-    sessionId,
-    ...tally,
-  });
+/**
+ * Who among the participants may see a question's tally: nobody unless the moderator shows it; then
+ * everyone, except for a blind question not revealed yet, whose tally only those who answered it see
+ * (the others would learn the answers before giving theirs).
+ */
+export function tallyAudience(
+  item: { tally_shown: boolean; blind: boolean; revealed_at: Date | null },
+  answeredBy: readonly string[],
+): 'none' | 'all' | readonly string[] {
+  if (!item.tally_shown) return 'none';
+  if (!item.blind || item.revealed_at) return 'all';
+  return answeredBy;
+}
+
+/**
+ * Sends a question's tally to the staff, and to the participants `tallyAudience` allows; when the
+ * moderator has just hidden it (`withdrawn`), participants get `{ hidden: true }` to take it away.
+ */
+export function publishTally(
+  kernel: Kernel,
+  sessionId: string,
+  tally: LiveTally,
+  item: { tally_shown: boolean; blind: boolean; revealed_at: Date | null },
+  answeredBy: readonly string[],
+  withdrawn = false,
+): void {
+  const audience = tallyAudience(item, answeredBy);
+  const payload = { sessionId, ...tally };
+  if (audience === 'all')
+    return kernel.realtime.send([liveRooms.room(sessionId)], LIVE_EVENTS.tally, payload);
+  kernel.realtime.send([liveRooms.staff(sessionId)], LIVE_EVENTS.tally, payload);
+  if (audience === 'none' && withdrawn) {
+    kernel.realtime.send([liveRooms.participants(sessionId)], LIVE_EVENTS.tally, {
+      sessionId,
+      itemId: tally.itemId,
+      counts: {},
+      answers: 0,
+      hidden: true,
+    });
+  } else if (audience !== 'none' && audience.length > 0) {
+    kernel.realtime.send(
+      audience.map((m) => liveRooms.member(sessionId, m)),
+      LIVE_EVENTS.tally,
+      payload,
+    );
+  }
 }
 
 /** Sends a backroom entry to the staff only. */

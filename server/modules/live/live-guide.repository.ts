@@ -98,6 +98,7 @@ export async function upsertItem(
     body: string;
     options: string;
     blind: boolean;
+    media_id: string | null;
   },
   editable: boolean,
 ): Promise<void> {
@@ -115,6 +116,7 @@ export async function upsertItem(
               body: values.body,
               options: values.options,
               blind: values.blind,
+              media_id: values.media_id,
             }
           : { section_id: values.section_id, position: values.position },
       ),

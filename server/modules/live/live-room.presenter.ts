@@ -12,6 +12,10 @@ export interface RoomViewer {
 /** The viewer of full entries sent to entitled audiences only (staff, the private participant, answerers). */
 export const ENTITLED: RoomViewer = { staff: true, memberId: null, answered: new Set() };
 
+/** Where a session's media file is served (to its participants, observers and staff only). */
+export const liveMediaUrl = (communityId: string, sessionId: string, mediaId: string) =>
+  `/api/v1/communities/${communityId}/live-sessions/${sessionId}/media/${mediaId}`;
+
 const list = (value: unknown): string[] | null => (Array.isArray(value) ? value.map(String) : null);
 
 /** True when the viewer may read this entry's content. */
@@ -83,6 +87,18 @@ export function presentEntry(
             questionType: row.item_question_type,
             options: list(row.item_options) ?? [],
             blind: !!row.item_blind,
+            media:
+              row.media_id && row.media_kind && row.media_content_type
+                ? {
+                    id: row.media_id,
+                    kind: row.media_kind,
+                    url: liveMediaUrl(row.community_id, row.session_id, row.media_id),
+                    contentType: row.media_content_type,
+                    alt: row.media_alt ?? '',
+                    width: row.media_width,
+                    height: row.media_height,
+                  }
+                : null,
           }
         : null,
     choice: deleted ? null : list(row.choice),

@@ -55,6 +55,13 @@ const entryColumns = [
   'i.kind as item_kind',
   'i.question_type as item_question_type',
   'i.options as item_options',
+  'e.community_id',
+  'md.id as media_id',
+  'md.kind as media_kind',
+  'md.content_type as media_content_type',
+  'md.alt as media_alt',
+  'md.width as media_width',
+  'md.height as media_height',
 ] as const;
 
 function entries(db: Queryable) {
@@ -63,6 +70,7 @@ function entries(db: Queryable) {
     .leftJoin('memberships as a', 'a.id', 'e.author_member_id')
     .leftJoin('memberships as pm', 'pm.id', 'e.private_member_id')
     .leftJoin('live_guide_items as i', 'i.id', 'e.item_id')
+    .leftJoin('live_media as md', 'md.id', 'i.media_id')
     .select(entryColumns);
 }
 
@@ -271,4 +279,15 @@ export async function listAllEntries(db: Queryable, sessionId: string) {
     .orderBy('e.seq')
     .limit(20_000)
     .execute();
+}
+
+/** A session's participant by membership id, with their pseudonym (undefined when not invited). */
+export async function findParticipantWithPseudonym(db: Queryable, sessionId: string, memberId: string) {
+  return db
+    .selectFrom('live_participants as p')
+    .innerJoin('memberships as m', 'm.id', 'p.member_id')
+    .select(['p.member_id', 'm.pseudonym', 'p.attendance'])
+    .where('p.session_id', '=', sessionId)
+    .where('p.member_id', '=', memberId)
+    .executeTakeFirst();
 }

@@ -102,3 +102,6 @@ export const DecideInput = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** `live.profile`: the participant whose profile the moderator opens. */
+export const MemberRef = Type.Object({ sessionId: Uuid, memberId: Uuid }, { additionalProperties: false });

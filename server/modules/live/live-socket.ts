@@ -21,6 +21,7 @@ import { readLiveEntries } from './commands/read-live-entries.ts';
 import { revealLiveAnswers } from './commands/reveal-live-answers.ts';
 import { runLiveGuideItem } from './commands/run-live-guide-item.ts';
 import { showLiveTally } from './commands/show-live-tally.ts';
+import { viewLiveParticipant } from './commands/view-live-participant.ts';
 import { liveRooms } from './live-broadcast.ts';
 
 type Handler = (ctx: Ctx, input: unknown, socket: Socket) => Promise<object>;
@@ -62,6 +63,7 @@ const HANDLERS: Record<string, Handler> = {
   [LIVE_REQUESTS.suggest]: (ctx, input) => postBackroomMessage({ ctx, kind: 'suggestion', input }),
   [LIVE_REQUESTS.backroomResume]: (ctx, input) => readBackroom({ ctx, input }),
   [LIVE_REQUESTS.decide]: (ctx, input) => decideLiveProbe({ ctx, input }),
+  [LIVE_REQUESTS.profile]: (ctx, input) => viewLiveParticipant({ ctx, input }),
   [LIVE_REQUESTS.join]: async (ctx, input, socket) => {
     const { state, rooms } = await joinLiveRoom({ ctx, input });
     await socket.join(rooms);

@@ -55,6 +55,8 @@ export const livePolicy = definePolicy<LiveSessionResource>()({
   moderate: (actor, resource) => moderates(actor, resource) && open(resource),
   /** The staff view of the room and the confidential backroom (moderators and observers). */
   observe: (actor, resource) => isStaff(actor, resource) && open(resource),
+  /** Read staff-only profile attributes of participants: community staff, not members named moderators. */
+  readStaffFields: runsResearch,
   /** Read the transcript (room and backroom) and export it: moderators and observers, at any time. */
   readTranscript: isStaff,
   /** Suggest a probe to the moderator from the backroom (observers; moderators post directly). */
@@ -66,6 +68,12 @@ export const livePolicy = definePolicy<LiveSessionResource>()({
     isParticipant(resource) &&
     open(resource) &&
     resource.participant!.invitation !== 'declined' &&
+    resource.participant!.attendance !== 'dismissed' &&
+    resource.participant!.attendance !== 'removed',
+  /** Fetch the media of stimuli sent to the room: a participant who was admitted (staff read them all). */
+  viewStimuli: (_actor, resource) =>
+    isParticipant(resource) &&
+    resource.participant!.attendance !== 'none' &&
     resource.participant!.attendance !== 'dismissed' &&
     resource.participant!.attendance !== 'removed',
   /** Write in the room: an admitted, unmuted participant of a live session. */

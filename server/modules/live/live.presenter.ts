@@ -1,5 +1,7 @@
 import { abilitiesOf } from '../../platform/authz/policy.ts';
-import type { LiveGuideItemRow, LiveSessionRow } from '../../platform/db/schema-live.ts';
+import type { LiveMedia } from '../../../common/live/protocol.ts';
+import type { LiveGuideItemRow, LiveMediaRow, LiveSessionRow } from '../../platform/db/schema-live.ts';
+import { liveMediaUrl } from './live-room.presenter.ts';
 import { livePolicy } from './live.policy.ts';
 import type { LoadedLiveSession } from './commands/load-live-session.ts';
 import type { GuideSectionDto, LiveParticipantDto, LiveSessionDto } from './live.schemas.ts';
@@ -11,11 +13,26 @@ export function itemOptions(item: Pick<LiveGuideItemRow, 'options'>): string[] {
   return Array.isArray(item.options) ? (item.options as unknown[]).map(String) : [];
 }
 
-/** Guide sections and items → the staff's guide, field by field. */
+/** A stored media file → what the guide and the room show of it. */
+export function presentMedia(row: LiveMediaRow): LiveMedia {
+  return {
+    id: row.id,
+    kind: row.kind,
+    url: liveMediaUrl(row.community_id, row.session_id, row.id),
+    contentType: row.content_type,
+    alt: row.alt,
+    width: row.width,
+    height: row.height,
+  };
+}
+
+/** Guide sections and items → the staff's guide, field by field (with the stimuli's media). */
 export function presentGuide(
   sections: { id: string; title: string; planned_minutes: number }[],
   items: LiveGuideItemRow[],
+  media: LiveMediaRow[] = [],
 ): GuideSectionDto[] {
+  const mediaById = new Map(media.map((m) => [m.id, presentMedia(m)]));
   return sections.map((s) => ({
     id: s.id,
     title: s.title,
@@ -33,6 +50,7 @@ export function presentGuide(
         sentAt: iso(i.sent_at),
         revealedAt: iso(i.revealed_at),
         tallyShown: i.tally_shown,
+        media: (i.media_id && mediaById.get(i.media_id)) || null,
       })),
   }));
 }

@@ -399,6 +399,8 @@ export async function lockParticipantsToRemind(
       's.id as session_id',
       's.title',
       's.starts_at',
+      's.duration_minutes',
+      's.objectives',
       'c.slug as community_slug',
     ])
     .where('s.status', '=', 'scheduled')

@@ -26,11 +26,14 @@ import {
   UpdateLiveSessionGuideBody,
 } from './live.schemas.ts';
 import { Type } from 'typebox';
+import { liveMediaRoutes } from './live-media.routes.ts';
 
 /** Live sessions under `/api/v1/communities/:community/live-sessions`: sessions, guide, invitations. */
 export const liveRoutes: FastifyPluginAsyncTypebox<{ kernel: Kernel }> = async (app, { kernel }) => {
   const tags = ['live'];
   const base = '/communities/:community/live-sessions';
+  // Stimulus files: their own plugin, where multipart bodies are accepted.
+  await app.register(liveMediaRoutes, { kernel });
   app.post(
     base,
     {

@@ -10,6 +10,12 @@ export const OVER_RECRUITMENT_FACTOR = 2;
 
 /** Path parameters: a community and a live session. */
 export const LiveSessionParams = Type.Object({ community: Community, sessionId: Uuid });
+/** Path parameters: a community, a live session and one of its media files. */
+export const LiveMediaParams = Type.Object({
+  community: Community,
+  sessionId: Uuid,
+  mediaId: Type.String({ maxLength: 60 }),
+});
 
 /** A new live session. Moderators and observers are members (ids) of the community's staff. */
 export const CreateLiveSessionBody = Type.Object(
@@ -67,6 +73,8 @@ export const GuideItemInput = Type.Object(
     body: Type.String({ minLength: 1, maxLength: 4000 }),
     options: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 20 })),
     blind: Type.Optional(Type.Boolean()),
+    /** A stimulus's media file (uploaded to the session with `uploadLiveSessionMedia`). */
+    mediaId: Type.Optional(Type.Union([Uuid, Type.Null()])),
   },
   { additionalProperties: false },
 );
@@ -96,7 +104,11 @@ export type UpdateLiveSessionGuideInput = Static<typeof UpdateLiveSessionGuideBo
 
 /** Members to invite as participants. */
 export const InviteToLiveSessionBody = Type.Object(
-  { memberIds: Type.Array(Uuid, { minItems: 1, maxItems: 400, uniqueItems: true }) },
+  {
+    memberIds: Type.Optional(Type.Array(Uuid, { minItems: 1, maxItems: 400, uniqueItems: true })),
+    /** Or a saved segment of the community: its active members (not the session's staff) are invited. */
+    segmentId: Type.Optional(Uuid),
+  },
   { additionalProperties: false },
 );
 
@@ -116,6 +128,22 @@ export const ExportQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** A stimulus's media file: its URL (session people only), sniffed type, size and alt text. */
+export const LiveMediaSchema = Type.Object({
+  id: Uuid,
+  kind: Type.Union([
+    Type.Literal('image'),
+    Type.Literal('logo'),
+    Type.Literal('video'),
+    Type.Literal('audio'),
+  ]),
+  url: Type.String(),
+  contentType: Type.String(),
+  alt: Type.String(),
+  width: Type.Union([Type.Integer(), Type.Null()]),
+  height: Type.Union([Type.Integer(), Type.Null()]),
+});
+
 const GuideItem = Type.Object({
   id: Uuid,
   kind: Type.String(),
@@ -127,6 +155,7 @@ const GuideItem = Type.Object({
   sentAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   revealedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   tallyShown: Type.Boolean(),
+  media: Type.Union([LiveMediaSchema, Type.Null()]),
 });
 /** A guide section with its items (staff only). */
 export const GuideSection = Type.Object({

@@ -96,6 +96,8 @@ export interface LiveGuideItemTable {
   sent_at: NullableTimestamp;
   revealed_at: NullableTimestamp;
   tally_shown: Generated<boolean>;
+  /** The media a stimulus shows (migration 0020). */
+  media_id: Generated<string | null>;
 }
 
 /** A numbered room entry: a message, an answer, a sent guide item, a private message, a deletion... */
@@ -156,6 +158,25 @@ export interface LiveBackroomMessageTable {
   created_at: Timestamp;
 }
 
+/** What a session's media file is shown as: a picture, a logo, a video or a sound. */
+export type LiveMediaKind = 'image' | 'logo' | 'video' | 'audio';
+
+/** A media file of a session, checked by content (migration 0020); the bytes are in the upload store. */
+export interface LiveMediaTable {
+  id: string;
+  community_id: string;
+  session_id: string;
+  uploader_id: string | null;
+  kind: LiveMediaKind;
+  content_type: string;
+  bytes: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  alt: Generated<string>;
+  created_at: Timestamp;
+}
+
 /** The live-session tables, added to `DB`. */
 export interface LiveTables {
   live_sessions: LiveSessionTable;
@@ -167,6 +188,7 @@ export interface LiveTables {
   live_reactions: LiveReactionTable;
   live_probe_suggestions: LiveProbeSuggestionTable;
   live_backroom_messages: LiveBackroomMessageTable;
+  live_media: LiveMediaTable;
 }
 
 /** A stored session. */
@@ -179,3 +201,5 @@ export type LiveGuideItemRow = Selectable<LiveGuideItemTable>;
 export type LiveMessageRow = Selectable<LiveMessageTable>;
 /** A stored backroom entry. */
 export type LiveBackroomRow = Selectable<LiveBackroomMessageTable>;
+/** A stored media file. */
+export type LiveMediaRow = Selectable<LiveMediaTable>;

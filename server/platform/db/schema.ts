@@ -202,6 +202,15 @@ export interface MailMessageTable {
   sent_at: NullableTimestamp;
   /** Extra headers (List-Unsubscribe…), sent as they are. */
   headers: ColumnType<Record<string, string>, string | undefined, string>;
+  /** Attached files, their content in base64 (migration 0020). */
+  attachments: ColumnType<MailAttachment[], string | undefined, string>;
+}
+
+/** A file attached to an email: its name, type and content (base64 when stored). */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 /** One-time links that create the first platform admin. */

@@ -16,6 +16,8 @@ export interface OutgoingMail {
   params: MessageParams;
   /** Extra headers sent as they are, e.g. `List-Unsubscribe` and `List-Unsubscribe-Post` (RFC 8058). */
   headers?: Record<string, string>;
+  /** Files to attach (optional): a name, a MIME type and the content as text or bytes. */
+  attachments?: { filename: string; contentType: string; content: string | Buffer }[];
 }
 
 const SEND_JOB = 'mail.send';
@@ -23,7 +25,8 @@ const SEND_JOB = 'mail.send';
 export const MAX_SEND_ATTEMPTS = 7;
 
 /**
- * Outgoing email. Every message is stored in `mail_messages` (the outbox platform admins read). Without
+ * Outgoing email, with optional attachments. Every message is stored in `mail_messages` (the outbox
+ * platform admins read, attachments included). Without
  * SMTP it stays there as `captured`; with `SMTP_URL` a job sends it, with retries.
  */
 export class Mailer {
@@ -64,6 +67,13 @@ export class Mailer {
         locale: mail.locale,
         status: this.#transport ? 'queued' : 'captured',
         headers: JSON.stringify(mail.headers ?? {}),
+        attachments: JSON.stringify(
+          (mail.attachments ?? []).map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: Buffer.from(a.content).toString('base64'),
+          })),
+        ),
       })
       .execute();
     if (this.#transport) await this.#jobs.send(SEND_JOB, { id }, { trx });
@@ -89,6 +99,11 @@ export class Mailer {
         subject: message.subject,
         text: message.text_body,
         headers: message.headers,
+        attachments: (message.attachments ?? []).map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: Buffer.from(a.content, 'base64'),
+        })),
       });
       await this.#db
         .updateTable('mail_messages')

@@ -38,6 +38,15 @@ export function GuideEditor({
                   {item.options.length > 0 ? (
                     <span className="meta"> ({item.options.join(' · ')})</span>
                   ) : null}{' '}
+                  {item.media ? (
+                    <span className="meta">
+                      {' '}
+                      {t('live.media.label', {
+                        kind: t(`live.media.kind.${item.media.kind}`),
+                        alt: item.media.alt,
+                      })}
+                    </span>
+                  ) : null}{' '}
                   {'state' in item && item.state !== 'queued' ? (
                     <span className="badge">{t(`live.itemState.${String(item.state)}`)}</span>
                   ) : null}
@@ -77,7 +86,7 @@ export function GuideEditor({
           </ol>
         </section>
       ))}
-      <Form method="post" className="stack">
+      <Form method="post" className="stack" encType="multipart/form-data">
         <h3>{t('live.guide.addTitle')}</h3>
         <Field
           label={t('live.guide.section')}
@@ -112,6 +121,16 @@ export function GuideEditor({
         />
         <Field label={t('live.guide.options')} name="options" help={t('live.guide.optionsHelp')} />
         <Field label={t('live.guide.blindLabel')} name="blind" type="checkbox" value="on" />
+        <Field
+          label={t('live.media.file')}
+          name="media"
+          type="file"
+          accept="image/png,image/jpeg,image/gif,image/webp,video/*,audio/*"
+          help={t('live.media.fileHelp')}
+          error={errors?.file ?? errors?.['sections']}
+        />
+        <Field label={t('live.media.alt')} name="mediaAlt" maxLength={200} />
+        <Field label={t('live.media.logo')} name="logo" type="checkbox" value="on" />
         <SubmitButton name="intent" value="guide-add">
           {t('live.guide.add')}
         </SubmitButton>

@@ -1,6 +1,6 @@
 import { Form } from 'react-router';
 import { useT } from '../../lib/i18n.ts';
-import { FormMessage, SubmitButton } from '../form.tsx';
+import { Field, FormMessage, SubmitButton } from '../form.tsx';
 
 interface Participant {
   memberId: string;
@@ -13,12 +13,15 @@ interface Participant {
 export function InvitationsPanel({
   participants,
   candidates,
+  segments = [],
   counts,
   capacity,
   error,
 }: {
   participants: Participant[];
   candidates: { id: string; pseudonym: string }[];
+  /** The community's saved segments (community staff only): invite all their active members at once. */
+  segments?: { id: string; name: string; size: number }[];
   counts: { invited: number; accepted: number; declined: number };
   capacity: number;
   error?: string | null;
@@ -71,6 +74,25 @@ export function InvitationsPanel({
           </fieldset>
           <SubmitButton name="intent" value="invite">
             {t('live.invitations.submit')}
+          </SubmitButton>
+        </Form>
+      ) : null}
+      {segments.length > 0 ? (
+        <Form method="post" className="stack">
+          <Field
+            label={t('live.invitations.segment')}
+            name="segmentId"
+            required
+            help={t('live.invitations.segmentHelp')}
+          >
+            {segments.map((g) => (
+              <option key={g.id} value={g.id}>
+                {t('live.invitations.segmentOption', { name: g.name, count: g.size })}
+              </option>
+            ))}
+          </Field>
+          <SubmitButton name="intent" value="invite">
+            {t('live.invitations.inviteSegment')}
           </SubmitButton>
         </Form>
       ) : null}

@@ -71,12 +71,12 @@ export function LiveRoom({ session }: { session: RoomSession }) {
       </section>
     );
   }
-  if (!joined)
+  if (!joined && state.lobbyClosed === null)
     return <p role="status">{state.connected ? t('live.room.joining') : t('live.room.connecting')}</p>;
 
-  const staff = joined.role !== 'participant';
-  const moderator = joined.role === 'moderator';
-  if (!staff && joined.attendance !== 'admitted') {
+  const staff = !!joined && joined.role !== 'participant';
+  const moderator = joined?.role === 'moderator';
+  if (!joined || (!staff && joined.attendance !== 'admitted')) {
     const seconds = Math.max(0, Math.round((Date.parse(session.startsAt) - now) / 1000));
     return (
       <section className="live-lobby" aria-labelledby="lobby-heading">
@@ -86,7 +86,21 @@ export function LiveRoom({ session }: { session: RoomSession }) {
             ? t('live.lobby.startsIn', { minutes: Math.floor(seconds / 60), seconds: seconds % 60 })
             : t('live.lobby.startingSoon')}
         </p>
-        <p role="status">{t('live.lobby.wait')}</p>
+        {joined ? (
+          <p role="status">{t('live.lobby.wait')}</p>
+        ) : (
+          <div className="notice" role="alert">
+            <p>{state.lobbyClosed}</p>
+            <p>
+              {t('live.lobby.notOpen', {
+                time: new Date(session.lobbyOpensAt).toLocaleTimeString(undefined, {
+                  hour: '2-digit',
+                  minute: '2-digit',
+                }),
+              })}
+            </p>
+          </div>
+        )}
         <h3>{t('live.lobby.rulesTitle')}</h3>
         <ul>
           <li>{t('live.lobby.rule1')}</li>
@@ -131,6 +145,7 @@ export function LiveRoom({ session }: { session: RoomSession }) {
       <div className="live-room__main">
         <RoomFeed
           entries={state.entries}
+          tallies={staff ? {} : state.tallies}
           viewerMemberId={joined.memberId}
           canReact={!staff && !state.muted && !state.ended}
           canDelete={moderator && !state.ended}
@@ -253,6 +268,7 @@ export function LiveRoom({ session }: { session: RoomSession }) {
           durationMinutes={session.durationMinutes}
           now={now}
           act={(event, payload) => void act(event, payload)}
+          request={request}
         />
       ) : null}
       {staff ? (

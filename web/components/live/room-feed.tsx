@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import type { LiveEntry } from '../../../common/live/protocol.ts';
+import type { LiveEntry, LiveTally } from '../../../common/live/protocol.ts';
 import { text } from '../../lib/errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { LocalTime } from '../bits.tsx';
+import { StimulusMedia } from './stimulus-media.tsx';
 
 const REACTIONS = ['agree', 'disagree', 'like'] as const;
 
@@ -38,6 +39,7 @@ export function textOf(
  */
 export function RoomFeed({
   entries,
+  tallies = {},
   viewerMemberId,
   canReact,
   canDelete,
@@ -46,6 +48,8 @@ export function RoomFeed({
   onDelete,
 }: {
   entries: LiveEntry[];
+  /** The tallies the viewer may see, by question id (shown under the question's card). */
+  tallies?: Record<string, LiveTally>;
   viewerMemberId: string | null;
   canReact: boolean;
   canDelete: boolean;
@@ -96,6 +100,19 @@ export function RoomFeed({
                   </p>
                 ) : null}
                 <p>{removed ? <em>{t('live.room.removed')}</em> : textOf(entry, t)}</p>
+                {entry.kind === 'item' && entry.item?.media ? (
+                  <StimulusMedia media={entry.item.media} />
+                ) : null}
+                {entry.kind === 'item' && entry.itemId && tallies[entry.itemId] ? (
+                  <p className="live-tally" aria-label={t('live.room.tally')}>
+                    {t('live.room.tallyLine', {
+                      counts: Object.entries(tallies[entry.itemId].counts)
+                        .map(([value, n]) => `${value} (${n})`)
+                        .join(' · '),
+                      answers: tallies[entry.itemId].answers,
+                    })}
+                  </p>
+                ) : null}
                 {!removed && (entry.kind === 'message' || entry.kind === 'answer') && !entry.hidden ? (
                   <p className="live-entry__actions">
                     {REACTIONS.map((r) => (

@@ -1,6 +1,7 @@
 import type { LiveEntry, LiveRoomParticipant, LiveTally } from '../../../common/live/protocol.ts';
 import { text } from '../../lib/errors.ts';
 import { useT } from '../../lib/i18n.ts';
+import { ParticipantProfile } from './participant-profile.tsx';
 
 /** A guide item in the moderator's queue. */
 interface QueueItem {
@@ -36,6 +37,7 @@ export function RoomStaff({
   durationMinutes,
   now,
   act,
+  request,
 }: {
   guide: Guide;
   itemStates: Record<string, { state: string; at: string }>;
@@ -47,6 +49,8 @@ export function RoomStaff({
   durationMinutes: number;
   now: number;
   act: (event: string, payload: Record<string, unknown>) => void;
+  /** A request whose reply the caller reads (the participant's profile). */
+  request: Parameters<typeof ParticipantProfile>[0]['request'];
 }) {
   const t = useT();
   const waiting = participants.filter((p) => p.attendance === 'waiting');
@@ -81,7 +85,8 @@ export function RoomStaff({
                     onClick={() => act('live.dismiss', { memberId: p.memberId })}
                   >
                     {t('live.lobby.dismiss')}
-                  </button>
+                  </button>{' '}
+                  <ParticipantProfile memberId={p.memberId} pseudonym={p.pseudonym} request={request} />
                 </>
               ) : null}
             </li>
@@ -114,7 +119,8 @@ export function RoomStaff({
                     onClick={() => act('live.remove', { memberId: p.memberId })}
                   >
                     {t('live.room.remove')}
-                  </button>
+                  </button>{' '}
+                  <ParticipantProfile memberId={p.memberId} pseudonym={p.pseudonym} request={request} />
                 </>
               ) : null}
             </li>

@@ -23,6 +23,8 @@ export interface LiveRoomState {
   connected: boolean;
   joined: LiveJoinState | null;
   refused: string | null;
+  /** The lobby is not open yet (the server's message); the hook joins again when it opens. */
+  lobbyClosed: string | null;
   entries: LiveEntry[];
   participants: LiveRoomParticipant[];
   backroom: LiveBackroomEntry[];
@@ -40,6 +42,7 @@ const initial: LiveRoomState = {
   connected: false,
   joined: null,
   refused: null,
+  lobbyClosed: null,
   entries: [],
   participants: [],
   backroom: [],
@@ -120,11 +123,19 @@ export function useLiveRoom(sessionId: string, describe: (entry: LiveEntry) => s
       if (fresh.length > 0)
         setState((s) => ({ ...s, backroom: [...s.backroom, ...fresh].sort((x, y) => x.seq - y.seq) }));
     };
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
     const join = async () => {
-      if (!socket) return;
+      if (!socket || closed) return;
       const reply = (await socket.timeout(15_000).emitWithAck(LIVE_REQUESTS.join, { sessionId })) as Ack & {
         state?: LiveJoinState;
       };
+      if (!reply.ok && reply.code === 'conflict' && typeof reply.retryAfter === 'number') {
+        // Before the lobby opens: show the countdown and try again when it opens (at most hourly).
+        setState((s) => ({ ...s, lobbyClosed: reply.message ?? '' }));
+        clearTimeout(retryTimer);
+        retryTimer = setTimeout(() => void join(), Math.min(reply.retryAfter, 3600) * 1000 + 500);
+        return;
+      }
       if (!reply.ok || !reply.state) {
         setState((s) => ({ ...s, refused: reply.message ?? '' }));
         return;
@@ -134,9 +145,11 @@ export function useLiveRoom(sessionId: string, describe: (entry: LiveEntry) => s
         ...s,
         joined,
         refused: null,
+        lobbyClosed: null,
         muted: joined.muted,
         ended: joined.status === 'ended',
         participants: joined.participants ?? s.participants,
+        tallies: Object.fromEntries((joined.tallies ?? []).map((t) => [t.itemId, t])),
       }));
       if (joined.role !== 'participant' || joined.attendance === 'admitted') await resume();
       if (joined.role !== 'participant') {
@@ -173,7 +186,12 @@ export function useLiveRoom(sessionId: string, describe: (entry: LiveEntry) => s
         setState((s) => ({ ...s, participants: p.participants })),
       );
       socket.on(LIVE_EVENTS.tally, (p: LiveTally) =>
-        setState((s) => ({ ...s, tallies: { ...s.tallies, [p.itemId]: p } })),
+        setState((s) => {
+          const tallies = { ...s.tallies };
+          if (p.hidden) delete tallies[p.itemId];
+          else tallies[p.itemId] = p;
+          return { ...s, tallies };
+        }),
       );
       socket.on(LIVE_EVENTS.guide, (p: { itemId: string; state: string; at: string }) =>
         setState((s) => ({
@@ -196,6 +214,7 @@ export function useLiveRoom(sessionId: string, describe: (entry: LiveEntry) => s
     });
     return () => {
       closed = true;
+      clearTimeout(retryTimer);
       socket?.close();
       socketRef.current = null;
     };

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../../platform/context.ts';
 import { listItems, listSections } from '../live-guide.repository.ts';
+import { listMedia } from '../live-media.repository.ts';
 import { livePolicy } from '../live.policy.ts';
 import { presentGuide, presentSession } from '../live.presenter.ts';
 import { findParticipant, listParticipants, listStaff } from '../live.repository.ts';
@@ -35,7 +36,11 @@ export async function getLiveSession({
     staff: isStaff ? await listStaff(db, loaded.row.id) : null,
     participants: isStaff ? participants : null,
     guide: isStaff
-      ? presentGuide(await listSections(db, loaded.row.id), await listItems(db, loaded.row.id))
+      ? presentGuide(
+          await listSections(db, loaded.row.id),
+          await listItems(db, loaded.row.id),
+          await listMedia(db, loaded.row.id),
+        )
       : null,
     participantRow: own ?? null,
   });

@@ -1,6 +1,7 @@
 import type { LiveJoinState } from '../../../../common/live/protocol.ts';
 import { authorize } from '../../../platform/authz/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors/app-error.ts';
 import { validate } from '../../../platform/http/validation.ts';
 import { transact } from '../../../platform/kernel.ts';
 import { liveRooms, publishParticipants } from '../live-broadcast.ts';
@@ -9,6 +10,7 @@ import { lobbyOpensAt } from '../live.presenter.ts';
 import { listParticipants, setAttendance } from '../live.repository.ts';
 import { presentRoomParticipant } from '../live-room.presenter.ts';
 import { SessionRef } from '../live-room.schemas.ts';
+import { visibleTallies } from '../live-tally.ts';
 import { loadLiveRoom } from './load-live-room.ts';
 
 /**
@@ -16,8 +18,10 @@ import { loadLiveRoom } from './load-live-room.ts';
  * joins the room; any other invited participant waits in the lobby (their attendance becomes `waiting`,
  * and the staff's lobby list is refreshed). Returns the state to show and the server-side rooms the socket
  * joins.
+ * A participant cannot enter the lobby before it opens (`lobby_minutes` before the start, 10 by default):
+ * `conflict` with `retryAfter`, the seconds until it opens.
  * @throws AppError(validation_failed | not_found | unauthenticated | forbidden: declined, dismissed,
- *   removed, or the session is over)
+ *   removed, or the session is over | conflict: the lobby is not open yet)
  */
 export async function joinLiveRoom({
   ctx,
@@ -49,6 +53,7 @@ export async function joinLiveRoom({
         muted: false,
         backroomLastSeq: row.backroom_last_seq,
         participants,
+        tallies: await visibleTallies(ctx.kernel.db, row.id, { staff: true }),
       },
       rooms: [liveRooms.room(row.id), liveRooms.staff(row.id)],
     };
@@ -57,6 +62,13 @@ export async function joinLiveRoom({
   const participant = room.participant!;
   const memberId = room.membership!.id;
   let attendance = participant.attendance;
+  const opensIn = lobbyOpensAt(row).getTime() - Date.now();
+  if (row.status === 'scheduled' && attendance !== 'admitted' && opensIn > 0) {
+    throw new AppError('conflict', {
+      messageKey: 'live.error.lobbyClosed',
+      retryAfter: Math.ceil(opensIn / 1000),
+    });
+  }
   if (attendance !== 'admitted' && attendance !== 'waiting') {
     await transact(ctx.kernel, async (trx) => setAttendance(trx, participant.id, 'waiting'));
     attendance = 'waiting';
@@ -73,6 +85,7 @@ export async function joinLiveRoom({
       muted: participant.muted,
       backroomLastSeq: null,
       participants: null,
+      tallies: admitted ? await visibleTallies(ctx.kernel.db, row.id, { staff: false, memberId }) : [],
     },
     rooms: [
       liveRooms.member(row.id, memberId),

@@ -21,7 +21,7 @@ import {
   SendInput,
   type SendInputType,
 } from '../live-room.schemas.ts';
-import { choicesOf, tallyOf } from '../live-tally.ts';
+import { answerersOf, choicesOf, tallyOf } from '../live-tally.ts';
 import { appendRoomEntry } from './append-room-entry.ts';
 import { type LoadedRoom, loadLiveRoom } from './load-live-room.ts';
 
@@ -134,7 +134,7 @@ async function afterPost(ctx: Ctx, row: Awaited<ReturnType<typeof appendRoomEntr
   const { kernel } = ctx;
   if (row.kind !== 'answer' || !item) return publishEntry(kernel, row);
   const answers = await listAnswers(kernel.db, row.session_id, item.id);
-  const readers = answers.map((a) => a.author_member_id).filter((id): id is string => !!id);
+  const readers = answerersOf(answers);
   publishEntry(kernel, row, readers);
   if (item.blind && !item.revealed_at && row.author_member_id) {
     publishToMember(
@@ -145,5 +145,5 @@ async function afterPost(ctx: Ctx, row: Awaited<ReturnType<typeof appendRoomEntr
     );
   }
   if (item.question_type !== 'open')
-    publishTally(kernel, row.session_id, tallyOf(item, answers), item.tally_shown);
+    publishTally(kernel, row.session_id, tallyOf(item, answers), item, readers);
 }

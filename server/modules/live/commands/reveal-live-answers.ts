@@ -4,16 +4,17 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { validate } from '../../../platform/http/validation.ts';
 import { transact } from '../../../platform/kernel.ts';
 import { findItem, lockItem, updateItemFlags } from '../live-guide.repository.ts';
-import { publishEntry, publishToParticipants } from '../live-broadcast.ts';
+import { publishEntry, publishTally, publishToParticipants } from '../live-broadcast.ts';
 import { livePolicy } from '../live.policy.ts';
 import { listAnswers } from '../live-room.repository.ts';
 import { ItemInput } from '../live-room.schemas.ts';
+import { tallyOf } from '../live-tally.ts';
 import { appendRoomEntry } from './append-room-entry.ts';
 import { loadLiveRoom } from './load-live-room.ts';
 
 /**
  * The moderator reveals a sent blind question's answers to every participant (`live.reveal`): a numbered
- * `reveal` entry, then the answers in full to the participants.
+ * `reveal` entry, then the answers in full to the participants, and the tally when the moderator shows it.
  * @throws AppError(validation_failed | not_found | unauthenticated | forbidden | conflict: not a sent
  *   blind question, or revealed already)
  */
@@ -44,6 +45,11 @@ export async function revealLiveAnswers({
     });
   });
   publishEntry(ctx.kernel, entry);
-  publishToParticipants(ctx.kernel, room.row.id, await listAnswers(ctx.kernel.db, room.row.id, item.id));
+  const answers = await listAnswers(ctx.kernel.db, room.row.id, item.id);
+  publishToParticipants(ctx.kernel, room.row.id, answers);
+  if (item.tally_shown && item.question_type !== 'open') {
+    // Revealed: a shown tally now reaches every participant.
+    publishTally(ctx.kernel, room.row.id, tallyOf(item, answers), { ...item, revealed_at: new Date() }, []);
+  }
   return { seq: entry.seq };
 }

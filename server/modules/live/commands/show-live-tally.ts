@@ -8,12 +8,13 @@ import { publishTally } from '../live-broadcast.ts';
 import { livePolicy } from '../live.policy.ts';
 import { listAnswers } from '../live-room.repository.ts';
 import { TallyInput } from '../live-room.schemas.ts';
-import { tallyOf } from '../live-tally.ts';
+import { answerersOf, tallyOf } from '../live-tally.ts';
 import { loadLiveRoom } from './load-live-room.ts';
 
 /**
  * The moderator shows or hides a choice or rating question's live tally to participants
- * (`live.tally.show`); staff always see it. The current tally goes out at once.
+ * (`live.tally.show`); staff always see it. The current tally goes out at once; for a blind question not
+ * revealed yet, only to the participants who answered it (see `tallyAudience`).
  * @throws AppError(validation_failed | not_found | unauthenticated | forbidden | conflict: not a choice
  *   or rating question)
  */
@@ -33,7 +34,14 @@ export async function showLiveTally({
     throw new AppError('conflict', { messageKey: 'live.error.notChoice' });
   }
   await transact(ctx.kernel, async (trx) => updateItemFlags(trx, item.id, { tallyShown: body.show }));
-  const tally = tallyOf(item, await listAnswers(ctx.kernel.db, room.row.id, item.id));
-  publishTally(ctx.kernel, room.row.id, tally, body.show);
+  const answers = await listAnswers(ctx.kernel.db, room.row.id, item.id);
+  publishTally(
+    ctx.kernel,
+    room.row.id,
+    tallyOf(item, answers),
+    { ...item, tally_shown: body.show },
+    answerersOf(answers),
+    !body.show,
+  );
   return { show: body.show };
 }

@@ -13,6 +13,7 @@ import {
   upsertItem,
   upsertSection,
 } from '../live-guide.repository.ts';
+import { listMedia } from '../live-media.repository.ts';
 import { LiveEvents } from '../live.events.ts';
 import { livePolicy } from '../live.policy.ts';
 import { itemOptions, presentGuide } from '../live.presenter.ts';
@@ -31,6 +32,7 @@ function guideErrors(
   guide: UpdateLiveSessionGuideInput,
   existing: Existing,
   sectionIds: Set<string>,
+  mediaIds: Set<string>,
 ): FieldError[] {
   const fields: FieldError[] = [];
   const byId = new Map(existing.map((i) => [i.id, i]));
@@ -49,6 +51,10 @@ function guideErrors(
         fields.push({ path: `${path}/options`, key: 'live.error.twoOptions' });
       if (!choice && (item.options?.length ?? 0) > 0)
         fields.push({ path: `${path}/options`, key: 'live.error.noOptions' });
+      if (item.mediaId && item.kind !== 'stimulus')
+        fields.push({ path: `${path}/mediaId`, key: 'live.error.mediaOnStimulus' });
+      else if (item.mediaId && !mediaIds.has(item.mediaId))
+        fields.push({ path: `${path}/mediaId`, key: 'validation.invalidChoice' });
       if (!item.id) return;
       const before = byId.get(item.id);
       if (!before || seen.has(item.id))
@@ -59,6 +65,7 @@ function guideErrors(
         before.body === item.body &&
         before.question_type === (item.questionType ?? null) &&
         before.blind === !!item.blind &&
+        before.media_id === (item.mediaId ?? null) &&
         JSON.stringify(itemOptions(before)) === JSON.stringify(item.options ?? []);
       if (before.state !== 'queued' && !same)
         fields.push({ path: `${path}/body`, key: 'live.error.itemSent' });
@@ -98,7 +105,8 @@ export async function updateLiveSessionGuide({
       throw new AppError('conflict', { messageKey: 'live.error.closed' });
     const existing = await listItems(trx, row.id);
     const sectionIds = new Set((await listSections(trx, row.id)).map((s) => s.id));
-    const fields = guideErrors(guide, existing, sectionIds);
+    const media = await listMedia(trx, row.id);
+    const fields = guideErrors(guide, existing, sectionIds, new Set(media.map((m) => m.id)));
     if (fields.length > 0) throw new AppError('validation_failed', { fields });
     const editable = new Map(existing.map((i) => [i.id, i.state === 'queued']));
     const keepSections: string[] = [];
@@ -135,6 +143,7 @@ export async function updateLiveSessionGuide({
             body: item.body,
             options: JSON.stringify(item.options ?? []),
             blind: item.kind === 'question' && !!item.blind,
+            media_id: item.kind === 'stimulus' ? (item.mediaId ?? null) : null,
           },
           editable.get(item.id) ?? true,
         );
@@ -156,6 +165,6 @@ export async function updateLiveSessionGuide({
       targetType: 'live_session',
       targetId: row.id,
     });
-    return presentGuide(await listSections(trx, row.id), await listItems(trx, row.id));
+    return presentGuide(await listSections(trx, row.id), await listItems(trx, row.id), media);
   });
 }

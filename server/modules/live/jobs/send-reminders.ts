@@ -29,7 +29,13 @@ export async function sendLiveReminders(kernel: Kernel, now = new Date()): Promi
             kernel,
             trx,
             'reminder',
-            { id: p.session_id, title: p.title, starts_at: p.starts_at },
+            {
+              id: p.session_id,
+              title: p.title,
+              starts_at: p.starts_at,
+              duration_minutes: p.duration_minutes,
+              objectives: p.objectives,
+            },
             p.community_slug,
             [p.member_id],
           );

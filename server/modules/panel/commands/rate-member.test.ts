@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditRowsOf, ctxFor, expectAppError, outboxEventsOf, testApp } from '../../../../test/helpers.ts';
+import {
+  auditRowsOf,
+  ctxFor,
+  expectAppError,
+  outboxEventsOf,
+  testApp,
+  waitFor,
+} from '../../../../test/helpers.ts';
 import { researchCommunity } from '../../../../test/research-fixtures.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { getReliability } from './get-reliability.ts';
@@ -73,7 +80,10 @@ describe('rateMember and getReliability', () => {
       { action: 'member.rate', target_id: f.member.memberId, data: { rating: 1 } },
     ]);
     await kernel.dispatcher.dispatchPending();
-    const after = await getReliability({ ctx, community: f.community.slug, memberId: f.member.memberId });
+    const after = await waitFor(async () => {
+      const r = await getReliability({ ctx, community: f.community.slug, memberId: f.member.memberId });
+      return r.score === null ? null : r;
+    });
     expect(after).toMatchObject({
       memberId: f.member.memberId,
       panelStage: 'active',

@@ -135,6 +135,10 @@ test('an applicant applies from the public link, passes the screener, confirms e
   await staff.goto(`/c/${community.slug}/recruitment/applications`);
   await expect(staff.getByRole('heading', { level: 2 })).toContainText('En période d’essai');
   await expectAccessible(staff);
+  // The panel's health shows the open campaign's quota fill.
+  await staff.goto(`/c/${community.slug}/research/panel`);
+  await expect(staff.getByRole('heading', { level: 4, name: 'Panel printemps' })).toBeVisible();
+  await expect(staff.getByRole('progressbar')).toHaveCount(1);
   await staff.goto(`/c/${community.slug}/research/${surveyId}/results`);
   await expect(staff.getByRole('img', { name: /Beaucoup 1, Un peu 0/ })).toBeVisible();
   const download = staff.waitForEvent('download');

@@ -1,5 +1,6 @@
 import { Form, Link, redirect, useActionData } from 'react-router';
 import { Field, FormMessage } from '../components/form.tsx';
+import { QuotaFillList } from '../components/recruitment/quota-fill.tsx';
 import { appContext } from '../context.ts';
 import { attempt, guard, text, withExtra } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
@@ -67,17 +68,7 @@ export default function RecruitCampaigns({ loaderData, params }: Route.Component
               </a>
             </p>
             <p>{t('recruitment.campaigns.target', { count: c.target })}</p>
-            {c.quotaFill.length > 0 ? (
-              <ul>
-                {c.quotaFill.map((q) => (
-                  <li key={`${q.question}:${q.option}`}>
-                    {q.question} = {q.option}:{' '}
-                    <progress max={Math.max(q.limit, 1)} value={Math.min(q.filled, q.limit)} />{' '}
-                    {t('recruitment.campaigns.fill', { filled: q.filled, limit: q.limit })}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <QuotaFillList cells={c.quotaFill} />
             <p className="actions">
               <Link to={`${base}/${c.id}/qr`}>{t('recruitment.campaigns.qr')}</Link> ·{' '}
               <Link to={`${base}/${c.id}/import`}>{t('recruitment.campaigns.import')}</Link> ·{' '}

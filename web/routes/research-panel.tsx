@@ -5,6 +5,7 @@ import { attempt, guard } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
 import { titled } from '../lib/meta.ts';
 import { numberField } from '../components/points/path-errors.ts';
+import { QuotaFillList } from '../components/recruitment/quota-fill.tsx';
 import type { Route } from './+types/research-panel.ts';
 import { useCommunity } from './community.tsx';
 
@@ -14,6 +15,10 @@ export async function loader({ context, params }: Route.LoaderArgs) {
     health: await web.api.getPanelHealth(params.slug),
     flagged: await web.api.listFlaggedMembers(params.slug),
     settings: await web.api.getPanelSettings(params.slug),
+    // Panel staff also run recruitment (the same policy predicate): the open campaigns' quota fill.
+    campaigns: (await web.api.listCampaigns(params.slug)).items.filter(
+      (c) => c.open && c.quotaFill.length > 0,
+    ),
   }));
 }
 
@@ -36,14 +41,15 @@ const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((
 
 /**
  * The panel's health and quality (staff): members by stage, monthly participation and attrition, the
- * average reliability, the members flagged for review, and the panel settings (admins change them).
+ * average reliability, the quota fill of open recruitment campaigns, the members flagged for review, and
+ * the panel settings (admins change them).
  */
 export default function PanelPage({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const community = useCommunity();
   const result = useActionData<typeof action>();
   const errors = result && 'fieldErrors' in result ? result : null;
-  const { health, flagged, settings } = loaderData;
+  const { health, flagged, settings, campaigns } = loaderData;
   const base = `/c/${community.slug}/research`;
   return (
     <section>
@@ -105,7 +111,20 @@ export default function PanelPage({ loaderData }: Route.ComponentProps) {
           </tbody>
         </table>
       </div>
-      <p className="meta">{t('panel.health.quotaNote')}</p>
+      <h3>{t('panel.health.quotaFill')}</h3>
+      {campaigns.length === 0 ? (
+        <p className="meta">
+          {t('panel.health.noQuotas')}{' '}
+          <Link to={`/c/${community.slug}/recruitment`}>{t('recruitment.campaigns.title')}</Link>
+        </p>
+      ) : (
+        campaigns.map((c) => (
+          <div key={c.id}>
+            <h4>{c.name}</h4>
+            <QuotaFillList cells={c.quotaFill} />
+          </div>
+        ))
+      )}
 
       <h2>{t('panel.flagged.title')}</h2>
       <p className="meta">{t('panel.flagged.help', { threshold: flagged.threshold })}</p>

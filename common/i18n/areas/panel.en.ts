@@ -25,7 +25,8 @@ export const panelEn = {
   'panel.health.attrition': 'Left the panel',
   'panel.health.rate_one': '{{count}} member ({{rate}} %)',
   'panel.health.rate_other': '{{count}} members ({{rate}} %)',
-  'panel.health.quotaNote': 'Quota fill appears here once recruitment quotas exist for this community.',
+  'panel.health.quotaFill': 'Quota fill of open campaigns',
+  'panel.health.noQuotas': 'No open recruitment campaign has quotas.',
   'panel.flagged.title': 'Members to review',
   'panel.flagged.help':
     'Members whose reliability is under {{threshold}}, and members who look like someone else in the panel.',

@@ -28,8 +28,8 @@ export const panelFr: Record<keyof typeof panelEn, string> = {
   'panel.health.attrition': 'Ont quitté le panel',
   'panel.health.rate_one': '{{count}} membre ({{rate}} %)',
   'panel.health.rate_other': '{{count}} membres ({{rate}} %)',
-  'panel.health.quotaNote':
-    'Le remplissage des quotas s’affichera ici dès que des quotas de recrutement existeront pour cette communauté.',
+  'panel.health.quotaFill': 'Remplissage des quotas des campagnes ouvertes',
+  'panel.health.noQuotas': 'Aucune campagne de recrutement ouverte n’a de quotas.',
   'panel.flagged.title': 'Membres à examiner',
   'panel.flagged.help':
     'Les membres dont la fiabilité est inférieure à {{threshold}}, et ceux qui ressemblent à un autre membre du panel.',

@@ -1,4 +1,8 @@
+import type { Transaction } from 'kysely';
 import { newId } from '../server/platform/db/ids.ts';
+import type { DB } from '../server/platform/db/schema.ts';
+import type { StoredEvent } from '../server/platform/events/outbox.ts';
+import { transact } from '../server/platform/kernel.ts';
 import type { SurveyDefinitionInput } from '../server/modules/research/survey-definition.ts';
 import { testApp } from './helpers.ts';
 
@@ -113,4 +117,23 @@ export async function setStage(
     .set({ panel_stage: stage, probation_started_at: probationStartedAt })
     .where('id', '=', memberId)
     .execute();
+}
+
+/** Hands a subscriber one event, as the dispatcher would, in a transaction of its own. */
+export async function deliverEvent(
+  handle: (event: StoredEvent, trx: Transaction<DB>) => Promise<void>,
+  type: string,
+  communityId: string,
+  payload: Record<string, unknown>,
+) {
+  const { kernel } = await testApp();
+  const event: StoredEvent = {
+    id: newId(),
+    type,
+    communityId,
+    actorUserId: null,
+    payload,
+    createdAt: new Date(),
+  };
+  await transact(kernel, (trx) => handle(event, trx));
 }

@@ -24,7 +24,13 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 
 export const meta = titled('panel.title');
 
-const SETTINGS = ['probationActivities', 'probationDays', 'reviewThreshold', 'speedingPercent'] as const;
+const SETTINGS = [
+  'probationActivities',
+  'probationDays',
+  'reviewThreshold',
+  'speedingPercent',
+  'dormantDays',
+] as const;
 
 /** Changes the panel settings (community admins). */
 export async function action({ context, params, request }: Route.ActionArgs) {

@@ -93,6 +93,7 @@ export const panelEn = {
   'panel.settings.probationDays': 'Probation length in days',
   'panel.settings.reviewThreshold': 'Flag for review under this reliability score',
   'panel.settings.speedingPercent': 'Speeding: faster than this % of the median time',
+  'panel.settings.dormantDays': 'Dormant after this many days without taking part',
   'panel.settings.save': 'Save the settings',
   'panel.settings.saved': 'Settings saved.',
   'research.new.qTrap': 'Trap: the answer an attentive respondent gives',

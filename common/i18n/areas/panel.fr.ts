@@ -96,6 +96,7 @@ export const panelFr: Record<keyof typeof panelEn, string> = {
   'panel.settings.probationDays': 'Durée de la période d’essai en jours',
   'panel.settings.reviewThreshold': 'Signaler pour examen sous ce score de fiabilité',
   'panel.settings.speedingPercent': 'Réponse trop rapide : moins de ce % du temps médian',
+  'panel.settings.dormantDays': 'En sommeil après ce nombre de jours sans participation',
   'panel.settings.save': 'Enregistrer les réglages',
   'panel.settings.saved': 'Réglages enregistrés.',
   'research.new.qTrap': 'Piège : la réponse que donne un répondant attentif',

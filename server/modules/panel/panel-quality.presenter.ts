@@ -25,5 +25,6 @@ export function presentPanelSettings(settings: PanelSettings): PanelSettingsDto 
     probationDays: settings.probation_days,
     reviewThreshold: settings.review_threshold,
     speedingPercent: settings.speeding_percent,
+    dormantDays: settings.dormant_days,
   };
 }

@@ -94,6 +94,8 @@ export const PanelSettings = Type.Object({
   probationDays: Type.Integer({ minimum: 1, maximum: 365 }),
   reviewThreshold: Type.Integer({ minimum: 0, maximum: 100 }),
   speedingPercent: Type.Integer({ minimum: 5, maximum: 90 }),
+  /** An active member without any activity for this many days becomes dormant. */
+  dormantDays: Type.Integer({ minimum: 14, maximum: 730 }),
 });
 /** A community's panel settings (type). */
 export type PanelSettingsDto = Static<typeof PanelSettings>;

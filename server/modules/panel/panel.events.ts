@@ -8,7 +8,17 @@ export const PanelEvents = {
   /** A probation confirmed (the member becomes active) or ended by removal. */
   probationDecided: 'member.probation_decided',
   settingsUpdated: 'panel_settings.updated',
+  /** A member became dormant (no activity for the community's `dormant_days`) or active again. */
+  stageChanged: 'member.stage_changed',
 } as const;
+
+/** Payload of `member.stage_changed`. */
+export type StageChangedPayload = {
+  communityId: string;
+  memberId: string;
+  from: 'active' | 'dormant';
+  to: 'active' | 'dormant';
+};
 
 /** Payload of `profile_attribute.created`. */
 export type AttributeCreatedPayload = { communityId: string; attributeId: string; key: string };

@@ -2,12 +2,13 @@ import { sql } from 'kysely';
 import type { Queryable } from '../../platform/db/database.ts';
 import { isUuid } from '../../platform/db/ids.ts';
 
-/** The settings a community without a `panel_settings` row uses (the column defaults of migration 0019). */
+/** The settings a community without a `panel_settings` row uses (the column defaults, migrations 0019, 0023). */
 export const DEFAULT_PANEL_SETTINGS = {
   probation_activities: 3,
   probation_days: 30,
   review_threshold: 50,
   speeding_percent: 33,
+  dormant_days: 90,
 };
 /** A community's panel settings. */
 export type PanelSettings = typeof DEFAULT_PANEL_SETTINGS;
@@ -19,7 +20,13 @@ export const MIN_RESPONSES_FOR_MEDIAN = 5;
 export async function findPanelSettings(db: Queryable, communityId: string): Promise<PanelSettings> {
   const row = await db
     .selectFrom('panel_settings')
-    .select(['probation_activities', 'probation_days', 'review_threshold', 'speeding_percent'])
+    .select([
+      'probation_activities',
+      'probation_days',
+      'review_threshold',
+      'speeding_percent',
+      'dormant_days',
+    ])
     .where('community_id', '=', communityId)
     .executeTakeFirst();
   return row ?? { ...DEFAULT_PANEL_SETTINGS };

@@ -5,12 +5,11 @@ import {
   CAREFUL_ANSWERS,
   CARELESS_ANSWERS,
   CHECKED_SURVEY,
+  deliverEvent,
   seedCompletedResponse,
 } from '../../../test/panel-fixtures.ts';
 import { researchCommunity, seedSurvey } from '../../../test/research-fixtures.ts';
 import { newId } from '../../platform/db/ids.ts';
-import type { StoredEvent } from '../../platform/events/outbox.ts';
-import { transact } from '../../platform/kernel.ts';
 import { saveSurveyPage } from '../research/commands/save-survey-page.ts';
 import { submitSurveyResponse } from '../research/commands/submit-survey-response.ts';
 import { onReliabilityInput } from './processors/on-reliability-input.ts';
@@ -26,18 +25,8 @@ beforeAll(() => testApp(), 180_000);
 
 const NONE = NO_INPUTS;
 
-async function deliver(type: string, communityId: string, payload: Record<string, unknown>) {
-  const { kernel } = await testApp();
-  const event: StoredEvent = {
-    id: newId(),
-    type,
-    communityId,
-    actorUserId: null,
-    payload,
-    createdAt: new Date(),
-  };
-  await transact(kernel, (trx) => onReliabilityInput(event, trx));
-}
+const deliver = (type: string, communityId: string, payload: Record<string, unknown>) =>
+  deliverEvent(onReliabilityInput, type, communityId, payload);
 
 async function scoreOf(memberId: string) {
   const { kernel } = await testApp();

@@ -12,6 +12,8 @@ export interface PanelSettingsTable {
   review_threshold: Generated<number>;
   /** A completion faster than this percentage of the survey's median time counts as speeding. */
   speeding_percent: Generated<number>;
+  /** An active member without any activity for this many days becomes dormant (migration 0023). */
+  dormant_days: Generated<number>;
   updated_at: Timestamp;
 }
 

@@ -52,6 +52,7 @@ describe('getPanelSettings and updatePanelSettings', () => {
       probationDays: 30,
       reviewThreshold: 50,
       speedingPercent: 33,
+      dormantDays: 90,
     });
     await updatePanelSettings({ ctx, community: f.community.slug, input: { probationDays: 14 } });
     const next = await updatePanelSettings({
@@ -64,6 +65,7 @@ describe('getPanelSettings and updatePanelSettings', () => {
       probationDays: 14,
       reviewThreshold: 60,
       speedingPercent: 33,
+      dormantDays: 90,
     });
     expect(await getPanelSettings({ ctx, community: f.community.slug })).toEqual(next);
     expect((await outboxEventsOf(f.community.id)).map((e) => [e.type, e.payload.changed])).toEqual([

@@ -35,6 +35,7 @@ export async function updatePanelSettings({
       probation_days: body.probationDays ?? current.probation_days,
       review_threshold: body.reviewThreshold ?? current.review_threshold,
       speeding_percent: body.speedingPercent ?? current.speeding_percent,
+      dormant_days: body.dormantDays ?? current.dormant_days,
     };
     await upsertPanelSettings(trx, communityId, settings);
     await emit({

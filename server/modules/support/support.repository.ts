@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Queryable } from '../../platform/db/database.ts';
 import { isUuid } from '../../platform/db/ids.ts';
 import type { BoardRow, PostStatus, ReplyRow, TopicRow } from '../../platform/db/schema.ts';
+import { REPLY_RETURNING, topicColumns } from './post-columns.ts';
 import { tagsOf } from './support-media.ts';
 import { rankNameOf } from '../rewards/standing.repository.ts';
 
@@ -52,7 +53,7 @@ export async function findTopic(db: Queryable, communityId: string, topicId: str
   return db
     .selectFrom('topics as t')
     .innerJoin('boards as b', 'b.id', 't.board_id')
-    .selectAll('t')
+    .select(topicColumns('t'))
     .select([
       'b.slug as board_slug',
       'b.title as board_title',
@@ -94,7 +95,7 @@ export async function listTopicRows(
   let query = db
     .selectFrom('topics as t')
     .innerJoin('memberships as m', 'm.id', 't.author_id')
-    .selectAll('t')
+    .select(topicColumns('t'))
     .select([
       ...authorColumns,
       sql<string>`to_char(t.last_activity_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
@@ -196,15 +197,22 @@ export async function insertReply(
     official?: boolean;
   },
 ): Promise<ReplyRow> {
-  const reply = await db.insertInto('replies').values(values).returningAll().executeTakeFirstOrThrow();
-  if (reply.status === 'published') {
-    await db
-      .updateTable('topics')
-      .set((eb) => ({ replies_count: eb('replies_count', '+', 1), last_activity_at: sql<Date>`now()` }))
-      .where('id', '=', reply.topic_id)
-      .execute();
+  if (values.status !== 'published') {
+    return db.insertInto('replies').values(values).returning(REPLY_RETURNING).executeTakeFirstOrThrow();
   }
-  return reply;
+  // One statement (one round trip): the insert, and the topic's counter in a data-modifying CTE.
+  return db
+    .with('inserted', (qb) => qb.insertInto('replies').values(values).returning(REPLY_RETURNING))
+    .with('counted', (qb) =>
+      qb
+        .updateTable('topics')
+        .set((eb) => ({ replies_count: eb('replies_count', '+', 1), last_activity_at: sql<Date>`now()` }))
+        .where('id', '=', values.topic_id)
+        .returning('id'),
+    )
+    .selectFrom('inserted')
+    .selectAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Marks a reply as a solution or not, and recomputes its topic's `solved` flag. */

@@ -1,5 +1,5 @@
 import type { MembershipFacts } from '../../../platform/authz/actor.ts';
-import type { Ctx } from '../../../platform/context.ts';
+import { type Ctx, sharedRead } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { hashInvitationCode } from '../../members/invitation-code.ts';
 import { isValidInvitation } from '../../members/members.repository.ts';
@@ -23,7 +23,9 @@ export async function loadCommunity(
   key: string,
   options: { invitationCode?: string } = {},
 ): Promise<LoadedCommunity> {
-  const found = await findCommunityFor(ctx.kernel.db, key, ctx.actor?.userId);
+  const found = await sharedRead(ctx, `community:${key}`, () =>
+    findCommunityFor(ctx.kernel.db, key, ctx.actor?.userId),
+  );
   if (!found) throw new AppError('not_found');
   const loaded: LoadedCommunity = { ...found, invited: false };
   if (communityPolicy.view(ctx.actor, loaded)) return loaded;

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import type { Queryable } from '../../platform/db/database.ts';
 import { isUuid } from '../../platform/db/ids.ts';
 import type { BoardRow, PostStatus, ReplyRow, TopicRow } from '../../platform/db/schema.ts';
-import { REPLY_RETURNING, topicColumns } from './post-columns.ts';
 import { tagsOf } from './support-media.ts';
 import { rankNameOf } from '../rewards/standing.repository.ts';
 
@@ -53,7 +52,7 @@ export async function findTopic(db: Queryable, communityId: string, topicId: str
   return db
     .selectFrom('topics as t')
     .innerJoin('boards as b', 'b.id', 't.board_id')
-    .select(topicColumns('t'))
+    .selectAll('t')
     .select([
       'b.slug as board_slug',
       'b.title as board_title',
@@ -95,7 +94,7 @@ export async function listTopicRows(
   let query = db
     .selectFrom('topics as t')
     .innerJoin('memberships as m', 'm.id', 't.author_id')
-    .select(topicColumns('t'))
+    .selectAll('t')
     .select([
       ...authorColumns,
       sql<string>`to_char(t.last_activity_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
@@ -198,11 +197,11 @@ export async function insertReply(
   },
 ): Promise<ReplyRow> {
   if (values.status !== 'published') {
-    return db.insertInto('replies').values(values).returning(REPLY_RETURNING).executeTakeFirstOrThrow();
+    return db.insertInto('replies').values(values).returningAll().executeTakeFirstOrThrow();
   }
   // One statement (one round trip): the insert, and the topic's counter in a data-modifying CTE.
   return db
-    .with('inserted', (qb) => qb.insertInto('replies').values(values).returning(REPLY_RETURNING))
+    .with('inserted', (qb) => qb.insertInto('replies').values(values).returningAll())
     .with('counted', (qb) =>
       qb
         .updateTable('topics')

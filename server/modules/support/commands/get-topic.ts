@@ -7,7 +7,7 @@ import { flagPolicy } from '../../moderation/moderation.policy.ts';
 import { kudosPolicy, topicPolicy } from '../support.policy.ts';
 import { presentReply, presentTopicSummary } from '../support.presenter.ts';
 import type { TopicDto } from '../support.schemas.ts';
-import { countReplies, findTopicPage, REPLIES_PER_PAGE } from '../topic-page.repository.ts';
+import { countReplies, findTopicExtras, listReplyPage, REPLIES_PER_PAGE } from '../topic-page.repository.ts';
 import { topicCaseFor } from '../cases/commands/topic-case.ts';
 import { loadTopic } from './load-support.ts';
 
@@ -44,8 +44,9 @@ export async function getTopic({
   // Members see their own replies waiting for moderation, marked as pending.
   const ownPending = resource.membership?.id ?? null;
   const size = REPLIES_PER_PAGE;
-  const [{ extras, rows }, support] = await Promise.all([
-    findTopicPage(ctx.kernel.db, topic, statuses, { number: page, size }, ownPending),
+  const [extras, rows, support] = await Promise.all([
+    findTopicExtras(ctx.kernel.db, topic),
+    listReplyPage(ctx.kernel.db, topic.id, statuses, { number: page, size }, ownPending),
     topicCaseFor(ctx, resource),
   ]);
   const totalReplies =

@@ -142,6 +142,8 @@ export async function registerWeb(app: FastifyInstance, kernel: Kernel): Promise
         }
         const fetchRequest = toFetchRequest(request, kernel.config.publicUrl);
         const ctx = ctxOf(kernel, request);
+        // A page's loaders run side by side and share what they read (its community, once).
+        if (request.method === 'GET' || request.method === 'HEAD') ctx.reads = new Map();
         const context = new RouterContextProvider();
         context.set(appContext, {
           viewer: request.actor

@@ -2,15 +2,31 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useLocale, useT } from '../lib/i18n.ts';
 
+/**
+ * Date formatters by language, style and time zone. Building an `Intl.DateTimeFormat` costs far more than
+ * formatting with one (it loads the locale's data): a topic page shows a date per post, so they are kept.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: string, withTime: boolean, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${withTime ? 't' : 'd'}|${timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = withTime
+      ? { dateStyle: 'medium', timeStyle: 'short' }
+      : { dateStyle: 'long' };
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Shows a date in the viewer's language and time zone (the server renders UTC, the browser corrects). */
 export function LocalTime({ iso, withTime = false }: { iso: string; withTime?: boolean }) {
   const locale = useLocale();
-  const options: Intl.DateTimeFormatOptions = withTime
-    ? { dateStyle: 'medium', timeStyle: 'short' }
-    : { dateStyle: 'long' };
   const [zone, setZone] = useState<string>('UTC');
   useEffect(() => setZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
-  const formatted = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone }).format(new Date(iso));
+  const formatted = dateFormat(locale, withTime, zone).format(new Date(iso));
   return <time dateTime={iso}>{formatted}</time>;
 }
 

@@ -144,23 +144,17 @@ function KudosButton({
   allowed: boolean;
 }) {
   const t = useT();
+  const counter = <span className="meta">{t('support.kudos', { count })}</span>;
+  // Only those who may give kudos get a form (a form per post costs the page's rendering for nothing).
+  if (!allowed) return <span className="inline-form">{counter}</span>;
   return (
     <Form method="post" className="inline-form">
-      <span className="meta">{t('support.kudos', { count })}</span>
-      {allowed ? (
-        <>
-          <input type="hidden" name="targetType" value={targetType} />
-          <input type="hidden" name="targetId" value={targetId} />
-          <button
-            type="submit"
-            className="button button--small button--secondary"
-            name="intent"
-            value="kudos"
-          >
-            {t('support.giveKudos')}
-          </button>
-        </>
-      ) : null}
+      {counter}
+      <input type="hidden" name="targetType" value={targetType} />
+      <input type="hidden" name="targetId" value={targetId} />
+      <button type="submit" className="button button--small button--secondary" name="intent" value="kudos">
+        {t('support.giveKudos')}
+      </button>
     </Form>
   );
 }

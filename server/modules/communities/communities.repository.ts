@@ -24,6 +24,55 @@ export async function findCommunity(db: Queryable, key: string): Promise<Communi
     .executeTakeFirst() as Promise<CommunityWithCount | undefined>;
 }
 
+/**
+ * Finds a community by id or slug, with its active member count and the user's membership facts (null
+ * when anonymous or not a member), in one query: the first round trip of every community-scoped request.
+ */
+export async function findCommunityFor(
+  db: Queryable,
+  key: string,
+  userId: string | undefined,
+): Promise<{ community: CommunityWithCount; membership: MembershipFacts | null } | undefined> {
+  if (!userId) {
+    const community = await findCommunity(db, key);
+    return community && { community, membership: null };
+  }
+  const row = await db
+    .selectFrom('communities as c')
+    .leftJoin('memberships as my', (join) =>
+      join.onRef('my.community_id', '=', 'c.id').on('my.user_id', '=', userId),
+    )
+    .selectAll('c')
+    .select((eb) => [
+      eb
+        .selectFrom('memberships as m')
+        .whereRef('m.community_id', '=', 'c.id')
+        .where('m.status', '=', 'active')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('members_count'),
+      'my.id as my_id',
+      'my.role as my_role',
+      'my.status as my_status',
+      'my.pseudonym as my_pseudonym',
+      'my.support_agent as my_support_agent',
+    ])
+    .where(isUuid(key) ? 'c.id' : 'c.slug', '=', key)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { my_id, my_role, my_status, my_pseudonym, my_support_agent, ...community } = row;
+  const membership =
+    my_id && my_role && my_status && my_pseudonym !== null
+      ? {
+          id: my_id,
+          role: my_role,
+          status: my_status,
+          pseudonym: my_pseudonym,
+          supportAgent: !!my_support_agent,
+        }
+      : null;
+  return { community: community as CommunityWithCount, membership };
+}
+
 /** The user's membership facts in a community, or null. */
 export async function findMembershipFacts(
   db: Queryable,

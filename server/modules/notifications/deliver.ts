@@ -7,7 +7,7 @@ import type { Kernel } from '../../platform/kernel.ts';
 import { type TopicResource, topicPolicy } from '../support/support.policy.ts';
 import {
   findUsersWithEmailOff,
-  insertNotification,
+  insertNotifications,
   type Recipient,
   type TopicContext,
 } from './notifications.repository.ts';
@@ -85,6 +85,7 @@ function mayRead(recipient: Recipient, topic: TopicContext): boolean {
  * Writes one in-app notification per recipient (never to the actor, never to someone who may not read the
  * topic, never twice for one source) and queues its email unless the recipient turned that kind off. The
  * email carries a one-click unsubscribe link and the RFC 8058 headers. Returns the recipients notified.
+ * A fan-out to every follower of a topic costs three statements, however many they are.
  */
 export async function deliver(
   kernel: Kernel,
@@ -92,20 +93,23 @@ export async function deliver(
   delivery: Delivery,
   recipients: Recipient[],
 ): Promise<Recipient[]> {
-  const notified: Recipient[] = [];
   const { topic } = delivery;
   const base = kernel.config.publicUrl;
   const topicUrl = `${base}/c/${topic.community_slug}/t/${topic.id}${delivery.replyId ? `#reply-${delivery.replyId}` : ''}`;
+  const candidates = new Map<string, Recipient>();
+  for (const recipient of recipients) {
+    if (recipient.memberId === delivery.actorMemberId || candidates.has(recipient.memberId)) continue;
+    if (mayRead(recipient, topic)) candidates.set(recipient.memberId, recipient);
+  }
+  if (candidates.size === 0) return [];
   const emailOff = await findUsersWithEmailOff(
     trx,
-    recipients.map((r) => r.userId),
+    [...candidates.values()].map((r) => r.userId),
     delivery.kind,
   );
-  for (const recipient of recipients) {
-    if (recipient.memberId === delivery.actorMemberId) continue;
-    if (notified.some((r) => r.memberId === recipient.memberId)) continue;
-    if (!mayRead(recipient, topic)) continue;
-    const id = await insertNotification(trx, {
+  const inserted = await insertNotifications(
+    trx,
+    [...candidates.values()].map((recipient) => ({
       id: newId(),
       community_id: topic.community_id,
       recipient_id: recipient.memberId,
@@ -115,34 +119,36 @@ export async function deliver(
       topic_id: topic.id,
       reply_id: delivery.replyId,
       actor_pseudonym: delivery.actorPseudonym,
-    });
-    if (!id) continue;
-    notified.push(recipient);
-    if (emailOff.has(recipient.userId)) continue;
-    const unsubscribeUrl = `${base}/unsubscribe/${signUnsubscribeToken(kernel.config.sessionSecret, recipient.userId, delivery.kind)}`;
-    const keys = MAIL_KEYS[delivery.kind];
-    await kernel.mailer.queue(
-      {
-        to: recipient.email,
-        kind: `notification.${delivery.kind}`,
-        locale: localeOf(recipient, topic),
-        subjectKey: keys.subject,
-        bodyKey: keys.body,
-        params: {
-          actor: delivery.actorPseudonym ?? '',
-          topic: topic.title,
-          board: topic.board_title,
-          community: topic.community_name,
-          url: topicUrl,
-          unsubscribeUrl,
-        },
-        headers: {
-          'List-Unsubscribe': `<${unsubscribeUrl}>`,
-          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-        },
-      },
-      trx,
-    );
-  }
+    })),
+  );
+  const notified = [...candidates.values()].filter((recipient) => inserted.has(recipient.memberId));
+  const keys = MAIL_KEYS[delivery.kind];
+  await kernel.mailer.queueMany(
+    notified
+      .filter((recipient) => !emailOff.has(recipient.userId))
+      .map((recipient) => {
+        const unsubscribeUrl = `${base}/unsubscribe/${signUnsubscribeToken(kernel.config.sessionSecret, recipient.userId, delivery.kind)}`;
+        return {
+          to: recipient.email,
+          kind: `notification.${delivery.kind}`,
+          locale: localeOf(recipient, topic),
+          subjectKey: keys.subject,
+          bodyKey: keys.body,
+          params: {
+            actor: delivery.actorPseudonym ?? '',
+            topic: topic.title,
+            board: topic.board_title,
+            community: topic.community_name,
+            url: topicUrl,
+            unsubscribeUrl,
+          },
+          headers: {
+            'List-Unsubscribe': `<${unsubscribeUrl}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          },
+        };
+      }),
+    trx,
+  );
   return notified;
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import { cursorTime } from '../../platform/db/cursor-time.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type {
@@ -9,6 +9,7 @@ import type {
   JoinPolicy,
   MembershipStatus,
   NotificationKind,
+  NotificationTable,
   TopicRow,
 } from '../../platform/db/schema.ts';
 
@@ -221,30 +222,28 @@ export async function isFollowing(
   return row?.following ?? false;
 }
 
+/** A notification row as `insertNotifications` writes it (its id chosen by the caller). */
+export type NotificationInsert = Omit<Insertable<NotificationTable>, 'read_at' | 'created_at'>;
+
 /** Inserts a notification once per (source, recipient); returns its id, or null when it already exists. */
-export async function insertNotification(
-  db: Queryable,
-  row: {
-    id: string;
-    community_id: string;
-    recipient_id: string;
-    user_id: string;
-    kind: NotificationKind;
-    source_key: string;
-    topic_id: string | null;
-    reply_id: string | null;
-    actor_pseudonym: string | null;
-    link_path?: string | null;
-    params?: string | null;
-  },
-): Promise<string | null> {
+export async function insertNotification(db: Queryable, row: NotificationInsert): Promise<string | null> {
+  const inserted = await insertNotifications(db, [row]);
+  return inserted.has(row.recipient_id) ? row.id : null;
+}
+
+/**
+ * Inserts several notifications in one statement, skipping those that already exist (one per source and
+ * recipient); returns the recipient (membership) ids of the rows written.
+ */
+export async function insertNotifications(db: Queryable, rows: NotificationInsert[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
   const inserted = await db
     .insertInto('notifications')
-    .values(row)
+    .values(rows)
     .onConflict((oc) => oc.columns(['source_key', 'recipient_id']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return inserted?.id ?? null;
+    .returning('recipient_id')
+    .execute();
+  return new Set(inserted.map((row) => row.recipient_id));
 }
 
 /** The kinds an account turned email off for. */

@@ -196,15 +196,22 @@ export async function insertReply(
     official?: boolean;
   },
 ): Promise<ReplyRow> {
-  const reply = await db.insertInto('replies').values(values).returningAll().executeTakeFirstOrThrow();
-  if (reply.status === 'published') {
-    await db
-      .updateTable('topics')
-      .set((eb) => ({ replies_count: eb('replies_count', '+', 1), last_activity_at: sql<Date>`now()` }))
-      .where('id', '=', reply.topic_id)
-      .execute();
+  if (values.status !== 'published') {
+    return db.insertInto('replies').values(values).returningAll().executeTakeFirstOrThrow();
   }
-  return reply;
+  // One statement (one round trip): the insert, and the topic's counter in a data-modifying CTE.
+  return db
+    .with('inserted', (qb) => qb.insertInto('replies').values(values).returningAll())
+    .with('counted', (qb) =>
+      qb
+        .updateTable('topics')
+        .set((eb) => ({ replies_count: eb('replies_count', '+', 1), last_activity_at: sql<Date>`now()` }))
+        .where('id', '=', values.topic_id)
+        .returning('id'),
+    )
+    .selectFrom('inserted')
+    .selectAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Marks a reply as a solution or not, and recomputes its topic's `solved` flag. */

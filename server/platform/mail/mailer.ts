@@ -54,30 +54,37 @@ export class Mailer {
    * Returns the stored message id.
    */
   async queue(mail: OutgoingMail, trx?: Transaction<DB>): Promise<string> {
-    const id = newId();
-    const footer = translate(mail.locale, 'mail.footer');
-    await (trx ?? this.#db)
-      .insertInto('mail_messages')
-      .values({
-        id,
-        to_address: mail.to,
-        subject: translate(mail.locale, mail.subjectKey, mail.params),
-        text_body: `${translate(mail.locale, mail.bodyKey, mail.params)}\n\n--\n${footer}`,
-        kind: mail.kind,
-        locale: mail.locale,
-        status: this.#transport ? 'queued' : 'captured',
-        headers: JSON.stringify(mail.headers ?? {}),
-        attachments: JSON.stringify(
-          (mail.attachments ?? []).map((a) => ({
-            filename: a.filename,
-            contentType: a.contentType,
-            content: Buffer.from(a.content).toString('base64'),
-          })),
-        ),
-      })
-      .execute();
-    if (this.#transport) await this.#jobs.send(SEND_JOB, { id }, { trx });
+    const [id] = await this.queueMany([mail], trx);
     return id;
+  }
+
+  /**
+   * Stores several messages in one statement (a notification fan-out) and, with SMTP, enqueues each one's
+   * delivery. Pass `trx` to make it part of a transaction. Returns the stored ids, in order.
+   */
+  async queueMany(mails: readonly OutgoingMail[], trx?: Transaction<DB>): Promise<string[]> {
+    if (mails.length === 0) return [];
+    const status: MailStatus = this.#transport ? 'queued' : 'captured';
+    const rows = mails.map((mail) => ({
+      id: newId(),
+      to_address: mail.to,
+      subject: translate(mail.locale, mail.subjectKey, mail.params),
+      text_body: `${translate(mail.locale, mail.bodyKey, mail.params)}\n\n--\n${translate(mail.locale, 'mail.footer')}`,
+      kind: mail.kind,
+      locale: mail.locale,
+      status,
+      headers: JSON.stringify(mail.headers ?? {}),
+      attachments: JSON.stringify(
+        (mail.attachments ?? []).map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: Buffer.from(a.content).toString('base64'),
+        })),
+      ),
+    }));
+    await (trx ?? this.#db).insertInto('mail_messages').values(rows).execute();
+    if (this.#transport) for (const { id } of rows) await this.#jobs.send(SEND_JOB, { id }, { trx });
+    return rows.map((row) => row.id);
   }
 
   /**

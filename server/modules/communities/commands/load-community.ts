@@ -1,9 +1,9 @@
 import type { MembershipFacts } from '../../../platform/authz/actor.ts';
-import type { Ctx } from '../../../platform/context.ts';
+import { type Ctx, sharedRead } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { hashInvitationCode } from '../../members/invitation-code.ts';
 import { isValidInvitation } from '../../members/members.repository.ts';
-import { type CommunityWithCount, findCommunity, findMembershipFacts } from '../communities.repository.ts';
+import { type CommunityWithCount, findCommunityFor } from '../communities.repository.ts';
 import { communityPolicy } from '../communities.policy.ts';
 
 /** A community loaded for the actor, with their membership and whether they hold a valid invitation. */
@@ -23,15 +23,16 @@ export async function loadCommunity(
   key: string,
   options: { invitationCode?: string } = {},
 ): Promise<LoadedCommunity> {
-  const community = await findCommunity(ctx.kernel.db, key);
-  if (!community) throw new AppError('not_found');
-  const membership = await findMembershipFacts(ctx.kernel.db, community.id, ctx.actor?.userId);
-  const loaded: LoadedCommunity = { community, membership, invited: false };
+  const found = await sharedRead(ctx, `community:${key}`, () =>
+    findCommunityFor(ctx.kernel.db, key, ctx.actor?.userId),
+  );
+  if (!found) throw new AppError('not_found');
+  const loaded: LoadedCommunity = { ...found, invited: false };
   if (communityPolicy.view(ctx.actor, loaded)) return loaded;
   if (options.invitationCode) {
     loaded.invited = await isValidInvitation(
       ctx.kernel.db,
-      community.id,
+      found.community.id,
       hashInvitationCode(options.invitationCode),
       ctx.actor?.email ?? null,
     );

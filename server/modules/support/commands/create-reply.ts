@@ -10,7 +10,7 @@ import { SupportEvents } from '../support.events.ts';
 import { topicPolicy } from '../support.policy.ts';
 import { presentReply } from '../support.presenter.ts';
 import { attachUploads, listImagesOf } from '../support-media.ts';
-import { findAuthor, findReply, insertReply } from '../support.repository.ts';
+import { findReply, insertReply } from '../support.repository.ts';
 import { CreateReplyBody, type ReplyDto } from '../support.schemas.ts';
 import { loadTopic } from './load-support.ts';
 
@@ -83,12 +83,15 @@ export async function createReply({
     });
     return reply;
   });
-  const [author, images] = await Promise.all([
-    findAuthor(ctx.kernel.db, membership.id),
-    body.imageIds?.length ? listImagesOf(ctx.kernel.db, 'reply', [row.id]) : null,
-  ]);
+  // The author is the acting member, whose pseudonym and role were loaded with the community.
+  const images = body.imageIds?.length ? await listImagesOf(ctx.kernel.db, 'reply', [row.id]) : null;
   return presentReply(
-    { ...row, author_pseudonym: author.pseudonym, author_role: author.role, images: images?.get(row.id) },
+    {
+      ...row,
+      author_pseudonym: membership.pseudonym,
+      author_role: membership.role,
+      images: images?.get(row.id),
+    },
     ctx.actor,
     resource,
   );

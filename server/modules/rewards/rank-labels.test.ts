@@ -92,6 +92,8 @@ describe('ranks next to pseudonyms everywhere', () => {
       community: community.id,
       query: { q: 'zebra' },
     });
-    expect(results.items.map((h) => h.author)).toEqual([{ pseudonym: expect.any(String), rank: 'Pro' }]);
+    expect(results.items.map((h) => h.author)).toEqual([
+      { pseudonym: expect.any(String) as unknown, rank: 'Pro' },
+    ]);
   });
 });

@@ -34,6 +34,11 @@ test('a member redeems a voucher and sees its code; staff reject a gift and the 
     data: { kind: 'gift', title: 'Gourde isotherme', cost: 200, stock: 5 },
   });
   expect(gift.status()).toBe(201);
+  // A reward reserved for Superfans (the fifth default rank, position 4).
+  const reserved = await api.post(`${base}/rewards`, {
+    data: { kind: 'gift', title: 'Visite des coulisses', cost: 100, minRankPosition: 4 },
+  });
+  expect(reserved.status()).toBe(201);
 
   // A member joins, and staff give them 500 points.
   const email = `${unique('reward')}@example.test`;
@@ -57,6 +62,11 @@ test('a member redeems a voucher and sees its code; staff reject a gift and the 
   await expect(page.getByText('Vos points disponibles : 500')).toBeVisible();
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);
+  // The reserved reward says for whom, and why this member cannot redeem it: no redeem button.
+  const reservedCard = page.locator('.reward', { hasText: 'Visite des coulisses' });
+  await expect(reservedCard).toContainText('Réservé aux membres Superfan et au-delà');
+  await expect(reservedCard).toContainText('Réservé à un rang plus élevé');
+  await expect(reservedCard.getByRole('button')).toHaveCount(0);
   const voucherCard = page.locator('.reward', { hasText: 'Bon de 10 €' });
   await voucherCard.getByRole('button', { name: 'Échanger contre 150 points' }).click();
   await expect(page.getByRole('status')).toContainText('VELO-E2E-0001');

@@ -1,4 +1,5 @@
 import { newId } from '../server/platform/db/ids.ts';
+import type { StoredEvent } from '../server/platform/events/outbox.ts';
 import { transact } from '../server/platform/kernel.ts';
 import { awardPoints } from '../server/modules/rewards/award-points.ts';
 import type { PointAction } from '../server/modules/rewards/point-rules.ts';
@@ -61,4 +62,24 @@ export async function seedBadge(communityId: string, memberId?: string) {
       .execute();
   }
   return { badgeId, memberBadgeId };
+}
+
+/** The last stored event of a type in a community, as subscribers receive it. */
+export async function lastStoredEvent(communityId: string, type: string): Promise<StoredEvent> {
+  const { kernel } = await testApp();
+  const row = await kernel.db
+    .selectFrom('outbox_events')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('type', '=', type)
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  return {
+    id: row.id,
+    type: row.type,
+    communityId: row.community_id,
+    actorUserId: row.actor_user_id,
+    payload: row.payload as Record<string, unknown>,
+    createdAt: row.created_at,
+  };
 }

@@ -37,6 +37,17 @@ export function RoleBadge({ role }: { role: string }) {
   return <span className={`badge badge--${role}`}>{t(`role.${role}`)}</span>;
 }
 
+/** A member's rank (points area) next to their pseudonym; nothing before they hold one. */
+export function RankBadge({ rank }: { rank: string | null | undefined }) {
+  const t = useT();
+  if (!rank) return null;
+  return (
+    <span className="badge badge--rank" title={t('points.balance.rank')}>
+      {rank}
+    </span>
+  );
+}
+
 /** A round avatar with the pseudonym's initial (no photo stored yet). */
 export function Avatar({ name }: { name: string }) {
   const initial = [...name.trim()][0]?.toUpperCase() ?? '?';

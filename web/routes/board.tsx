@@ -1,5 +1,5 @@
 import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from 'react-router';
-import { LocalTime, NextPage, RoleBadge } from '../components/bits.tsx';
+import { LocalTime, NextPage, RoleBadge, RankBadge } from '../components/bits.tsx';
 import { Field, FormMessage, SubmitButton } from '../components/form.tsx';
 import {
   SIMILAR_INTENT,
@@ -126,8 +126,9 @@ export default function BoardPage() {
                 {topic.pinned ? <span className="badge">{t('support.pinned')}</span> : null}{' '}
                 {topic.status === 'pending' ? <span className="badge">{t('support.pending')}</span> : null}{' '}
                 {t('support.by', { pseudonym: topic.author.pseudonym })}{' '}
-                <RoleBadge role={topic.author.role} /> · {t('support.replies', { count: topic.repliesCount })}{' '}
-                · <LocalTime iso={topic.lastActivityAt} withTime />
+                <RoleBadge role={topic.author.role} /> <RankBadge rank={topic.author.rank} /> ·{' '}
+                {t('support.replies', { count: topic.repliesCount })} ·{' '}
+                <LocalTime iso={topic.lastActivityAt} withTime />
               </p>
               <TagList tags={topic.tags} boardPath={boardPath} />
             </li>

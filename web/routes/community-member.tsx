@@ -1,5 +1,5 @@
 import { Form, useActionData } from 'react-router';
-import { Avatar, LocalTime, RoleBadge } from '../components/bits.tsx';
+import { Avatar, LocalTime, RoleBadge, RankBadge } from '../components/bits.tsx';
 import { FormMessage, SubmitButton } from '../components/form.tsx';
 import { appContext } from '../context.ts';
 import { attempt, guard, text } from '../lib/errors.ts';
@@ -92,7 +92,8 @@ export default function MemberProfile({ loaderData: member }: Route.ComponentPro
         <div>
           <h1>{t('profile.title', { pseudonym: member.pseudonym })}</h1>
           <p className="meta">
-            <RoleBadge role={member.role} /> {t('community.since', { date: '' })}
+            <RoleBadge role={member.role} /> <RankBadge rank={member.rank} />{' '}
+            {t('community.since', { date: '' })}
             <LocalTime iso={member.joinedAt} />
           </p>
         </div>

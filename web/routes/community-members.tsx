@@ -1,5 +1,5 @@
 import { Form, Link, useActionData, useSearchParams } from 'react-router';
-import { LocalTime, RoleBadge, NextPage } from '../components/bits.tsx';
+import { LocalTime, RoleBadge, NextPage, RankBadge } from '../components/bits.tsx';
 import { Field, FormMessage, SubmitButton } from '../components/form.tsx';
 import { appContext } from '../context.ts';
 import { attempt, guard, text } from '../lib/errors.ts';
@@ -108,7 +108,7 @@ export default function Members({ loaderData }: Route.ComponentProps) {
                 <tr key={m.id}>
                   <td>
                     <Link to={`/c/${community.slug}/members/${m.id}`}>{m.pseudonym}</Link>{' '}
-                    <RoleBadge role={m.role} />
+                    <RoleBadge role={m.role} /> <RankBadge rank={m.rank} />
                   </td>
                   <td>
                     {canChangeRoles ? (

@@ -1,6 +1,6 @@
 import { Form, Link, useActionData, useSearchParams } from 'react-router';
 import type { QueueItemDto } from '../../server/modules/moderation/moderation.schemas.ts';
-import { LocalTime, NextPage, RoleBadge } from '../components/bits.tsx';
+import { LocalTime, NextPage, RoleBadge, RankBadge } from '../components/bits.tsx';
 import { FormMessage } from '../components/form.tsx';
 import { appContext } from '../context.ts';
 import { attempt, guard, text } from '../lib/errors.ts';
@@ -80,8 +80,8 @@ function QueueEntry({ item, slug }: { item: QueueItemDto; slug: string }) {
           )}
         </p>
         <p className="meta">
-          <strong>{item.author.pseudonym}</strong> <RoleBadge role={item.author.role} /> ·{' '}
-          <LocalTime iso={item.createdAt} withTime />
+          <strong>{item.author.pseudonym}</strong> <RoleBadge role={item.author.role} />{' '}
+          <RankBadge rank={item.author.rank} /> · <LocalTime iso={item.createdAt} withTime />
         </p>
         <blockquote className="queue-item__excerpt">{item.excerpt}</blockquote>
         <p>

@@ -1,6 +1,6 @@
 import { data, Form, Link, useSearchParams } from 'react-router';
 import type { SearchResultsDto } from '../../server/modules/search/search.schemas.ts';
-import { LocalTime } from '../components/bits.tsx';
+import { LocalTime, RankBadge } from '../components/bits.tsx';
 import { Field, FormMessage } from '../components/form.tsx';
 import { appContext } from '../context.ts';
 import { attempt, guard } from '../lib/errors.ts';
@@ -181,8 +181,9 @@ export default function CommunitySearch({ loaderData }: Route.ComponentProps) {
                   <p className="meta">
                     {hit.solved ? <span className="badge badge--solved">{t('support.solved')}</span> : null}{' '}
                     <Link to={`/c/${community.slug}/b/${hit.board.slug}`}>{hit.board.title}</Link> ·{' '}
-                    {t('support.by', { pseudonym: hit.author.pseudonym })} ·{' '}
-                    {t('support.replies', { count: hit.repliesCount })} · <LocalTime iso={hit.createdAt} />
+                    {t('support.by', { pseudonym: hit.author.pseudonym })}{' '}
+                    <RankBadge rank={hit.author.rank} /> · {t('support.replies', { count: hit.repliesCount })}{' '}
+                    · <LocalTime iso={hit.createdAt} />
                   </p>
                 </li>
               ))}

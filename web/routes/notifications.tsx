@@ -1,5 +1,5 @@
 import { Form, redirect } from 'react-router';
-import { LocalTime, NextPage } from '../components/bits.tsx';
+import { LocalTime, NextPage, RankBadge } from '../components/bits.tsx';
 import { FormMessage, SubmitButton } from '../components/form.tsx';
 import { appContext } from '../context.ts';
 import { attempt, guard, text } from '../lib/errors.ts';
@@ -61,7 +61,7 @@ function NotificationItem({ item }: { item: NotificationDto }) {
     <li className={`notification${item.read ? '' : ' notification--unread'}`}>
       <p>
         {item.read ? null : <span className="badge">{t('notifications.new')}</span>}{' '}
-        <a href={href}>{label}</a>
+        <a href={href}>{label}</a> <RankBadge rank={item.actorRank} />
         <br />
         <span className="meta">
           {item.community.name} · <LocalTime iso={item.createdAt} withTime />

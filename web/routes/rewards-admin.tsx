@@ -2,7 +2,12 @@ import { data, Form, Link, useActionData, useSearchParams } from 'react-router';
 import { LocalTime, NextPage } from '../components/bits.tsx';
 import { Field, FormMessage, SubmitButton } from '../components/form.tsx';
 import { REDEMPTION_STATUS_VALUES, RedemptionStatusBadge } from '../components/rewards/reward-bits.tsx';
-import { RewardForm, rewardInput } from '../components/rewards/reward-form.tsx';
+import {
+  loadRewardChoices,
+  RewardForm,
+  rewardImageInput,
+  rewardInput,
+} from '../components/rewards/reward-form.tsx';
 import { appContext } from '../context.ts';
 import { actionErrors, asAppError, guard, text } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
@@ -24,6 +29,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
       ...(cursor ? { cursor } : {}),
     }),
     catalogue: await web.api.listRewards(params.slug, { includeInactive: true, limit: 100 }),
+    choices: await loadRewardChoices(web.api, params.slug),
   }));
 }
 
@@ -35,7 +41,10 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const redemptionId = text(form, 'redemptionId');
   try {
     if (intent === 'create') {
-      const reward = await web.api.createReward(params.slug, rewardInput(form, true));
+      const reward = await web.api.createReward(params.slug, {
+        ...rewardInput(form, true),
+        ...(await rewardImageInput(web.api, params.slug, form)),
+      });
       return { done: 'created' as const, rewardId: reward.id };
     }
     if (intent === 'fulfil') {
@@ -210,6 +219,7 @@ export default function RewardsAdminPage({ loaderData }: Route.ComponentProps) {
         {refusal?.intent === 'create' ? <FormMessage error={refusal.formError} /> : null}
         <RewardForm
           reward={null}
+          choices={loaderData.choices}
           intent="create"
           errors={refusal?.intent === 'create' ? refusal.fieldErrors : undefined}
         />

@@ -1,6 +1,11 @@
 import { data, Form, Link, useActionData } from 'react-router';
 import { Field, FormMessage, SubmitButton } from '../components/form.tsx';
-import { RewardForm, rewardInput } from '../components/rewards/reward-form.tsx';
+import {
+  loadRewardChoices,
+  RewardForm,
+  rewardImageInput,
+  rewardInput,
+} from '../components/rewards/reward-form.tsx';
 import { appContext } from '../context.ts';
 import { actionErrors, asAppError, guard, text } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
@@ -10,7 +15,13 @@ import { useCommunity } from './community.tsx';
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const web = context.get(appContext);
-  return guard(web.locale, () => web.api.getReward(params.slug, params.rewardId));
+  return guard(web.locale, async () => {
+    const [reward, choices] = await Promise.all([
+      web.api.getReward(params.slug, params.rewardId),
+      loadRewardChoices(web.api, params.slug),
+    ]);
+    return { ...reward, choices };
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
@@ -38,7 +49,10 @@ export async function action({ context, params, request }: Route.ActionArgs) {
       });
       return { done: 'imported' as const, report };
     }
-    await web.api.updateReward(params.slug, params.rewardId, rewardInput(form, false));
+    await web.api.updateReward(params.slug, params.rewardId, {
+      ...rewardInput(form, false),
+      ...(await rewardImageInput(web.api, params.slug, form)),
+    });
     return { done: 'saved' as const };
   } catch (error) {
     const appError = asAppError(error);
@@ -124,7 +138,8 @@ function ImportCodes({ outcome }: { outcome: Outcome | undefined }) {
 }
 
 /** Staff edit one reward and, for a voucher, import its codes. */
-export default function RewardEditPage({ loaderData: reward }: Route.ComponentProps) {
+export default function RewardEditPage({ loaderData }: Route.ComponentProps) {
+  const { choices, ...reward } = loaderData;
   const t = useT();
   const community = useCommunity();
   const outcome = useActionData<typeof action>();
@@ -140,7 +155,13 @@ export default function RewardEditPage({ loaderData: reward }: Route.ComponentPr
         error={refusal?.formError}
         success={outcome && 'done' in outcome && outcome.done === 'saved' ? t('rewards.admin.saved') : null}
       />
-      <RewardForm key={reward.updatedAt} reward={reward} intent="save" errors={refusal?.fieldErrors} />
+      <RewardForm
+        key={reward.updatedAt}
+        reward={reward}
+        intent="save"
+        errors={refusal?.fieldErrors}
+        choices={choices}
+      />
       {reward.kind === 'voucher' ? <ImportCodes outcome={outcome} /> : null}
     </section>
   );

@@ -1,6 +1,6 @@
 import { data, Form, Link, useActionData } from 'react-router';
 import { Field, FormMessage, SubmitButton } from '../components/form.tsx';
-import { RewardTerms } from '../components/rewards/reward-bits.tsx';
+import { RewardImage, RewardTerms } from '../components/rewards/reward-bits.tsx';
 import { appContext } from '../context.ts';
 import { actionErrors, asAppError, guard, text } from '../lib/errors.ts';
 import { useLocale, useT } from '../lib/i18n.ts';
@@ -131,6 +131,7 @@ export default function RewardsPage({ loaderData }: Route.ComponentProps) {
       <ul className="cards rewards">
         {items.map((reward) => (
           <li key={reward.id} className="card reward">
+            <RewardImage reward={reward} />
             <h2 className="reward__title">{reward.title}</h2>
             <p className="meta">
               <span className="badge">{t(`rewards.kind.${reward.kind}`)}</span>

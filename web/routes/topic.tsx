@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { data, Form, Link, useActionData } from 'react-router';
 import { CACHE_DIRECTIVE_HEADER, cacheDirective } from '../../common/http-cache.ts';
 import type { ReplyDto } from '../../server/modules/support/support.schemas.ts';
-import { Avatar, LocalTime, RoleBadge } from '../components/bits.tsx';
+import { Avatar, LocalTime, RoleBadge, RankBadge } from '../components/bits.tsx';
 import { Field, FormMessage, SubmitButton } from '../components/form.tsx';
 import { FlagForm, flagAction } from '../components/moderation/flag-form.tsx';
 import { appContext } from '../context.ts';
@@ -121,7 +121,7 @@ function PostHead({
       <Avatar name={author.pseudonym} />
       <p>
         <strong>{author.pseudonym}</strong> <RoleBadge role={author.role} />
-        {author.rank ? <span className="badge badge--rank">{author.rank}</span> : null}
+        <RankBadge rank={author.rank} />
         <br />
         <span className="meta">
           <LocalTime iso={createdAt} withTime />

@@ -56,6 +56,8 @@ export const Member = Type.Object({
   id: Type.String({ format: 'uuid' }),
   pseudonym: Type.String(),
   role: Role,
+  /** The member's rank name (points area), null before any. */
+  rank: Type.Union([Type.String(), Type.Null()]),
   status: Status,
   bio: Type.String(),
   joinedAt: Type.String({ format: 'date-time' }),

@@ -30,8 +30,12 @@ export interface OpenFlagRow {
   created_at: Date;
 }
 
-/** Presents a queued post in context, with its open flags and the actions that apply to it. */
-export function presentQueueItem(row: QueueRow, flags: OpenFlagRow[]): QueueItemDto {
+/** Presents a queued post in context, with its open flags, its author's rank and the actions that apply to it. */
+export function presentQueueItem(
+  row: QueueRow,
+  flags: OpenFlagRow[],
+  authorRank: string | null,
+): QueueItemDto {
   const text = markdownToText(row.body);
   return {
     targetType: row.target_type,
@@ -39,7 +43,7 @@ export function presentQueueItem(row: QueueRow, flags: OpenFlagRow[]): QueueItem
     status: row.status,
     topic: { id: row.topic_id, title: row.topic_title, status: row.topic_status },
     board: { slug: row.board_slug, title: row.board_title },
-    author: { id: row.author_id, pseudonym: row.author_pseudonym, role: row.author_role },
+    author: { id: row.author_id, pseudonym: row.author_pseudonym, role: row.author_role, rank: authorRank },
     excerpt: text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1).trimEnd()}…` : text,
     isSolution: row.is_solution,
     createdAt: row.created_at.toISOString(),

@@ -76,7 +76,13 @@ export const QueueItem = Type.Object({
   status: Type.String(),
   topic: Type.Object({ id: Type.String({ format: 'uuid' }), title: Type.String(), status: Type.String() }),
   board: Type.Object({ slug: Type.String(), title: Type.String() }),
-  author: Type.Object({ id: Type.String(), pseudonym: Type.String(), role: Type.String() }),
+  author: Type.Object({
+    id: Type.String(),
+    pseudonym: Type.String(),
+    role: Type.String(),
+    /** The author's rank name (points area), null before any. */
+    rank: Type.Union([Type.String(), Type.Null()]),
+  }),
   excerpt: Type.String(),
   isSolution: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),

@@ -3,8 +3,14 @@ import type { NotificationListRow } from './notifications.repository.ts';
 import type { EmailPreferencesDto, NotificationDto } from './notifications.schemas.ts';
 import { NOTIFICATION_KINDS } from './unsubscribe-token.ts';
 
-/** A notification row as the API presents it (an allow-list of fields). */
-export function presentNotification(row: NotificationListRow): NotificationDto {
+/**
+ * A notification row as the API presents it (an allow-list of fields), with the actor's rank name
+ * (`actorRank`, from `rankNamesByPseudonym`: one query a page).
+ */
+export function presentNotification(
+  row: NotificationListRow,
+  actorRank: string | null = null,
+): NotificationDto {
   return {
     id: row.id,
     kind: row.kind,
@@ -13,6 +19,7 @@ export function presentNotification(row: NotificationListRow): NotificationDto {
     topicTitle: row.topic_title,
     replyId: row.reply_id,
     actorPseudonym: row.actor_pseudonym,
+    actorRank,
     linkPath: row.link_path,
     params: row.params,
     read: row.read_at !== null,

@@ -341,6 +341,7 @@ export async function listNotificationRows(
       'n.read_at',
       'n.created_at',
       cursorTime('n.created_at').as('cursor_at'),
+      'n.community_id',
       'c.slug as community_slug',
       'c.name as community_name',
       't.title as topic_title',

@@ -37,6 +37,8 @@ export const Notification = Type.Object({
   topicTitle: Type.Union([Type.String(), Type.Null()]),
   replyId: Type.Union([Type.String(), Type.Null()]),
   actorPseudonym: Type.Union([Type.String(), Type.Null()]),
+  /** The actor's current rank name in the community (points area), null before any. */
+  actorRank: Type.Union([Type.String(), Type.Null()]),
   /** Non-topic notifications (rewards): the web path to open and the message's parameters. */
   linkPath: Type.Union([Type.String(), Type.Null()]),
   params: Type.Union([Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])), Type.Null()]),

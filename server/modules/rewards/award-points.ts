@@ -111,7 +111,7 @@ function childOf(award: LedgerRow) {
 }
 
 /** The two rows that move a pending award to available. */
-function releaseEntries(award: LedgerRow, actorUserId: string | null): NewLedgerEntry[] {
+export function releaseEntries(award: LedgerRow, actorUserId: string | null): NewLedgerEntry[] {
   const common = { ...childOf(award), kind: 'release' as const, actorUserId };
   return [
     { ...common, bucket: 'pending', points: -award.points, idempotencyKey: `release:${award.id}:pending` },

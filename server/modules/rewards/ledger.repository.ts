@@ -91,6 +91,7 @@ export async function appendLedgerEntries(
     .onConflict((oc) => oc.columns(['community_id', 'idempotency_key']).doNothing())
     .returningAll()
     .execute();
+  await syncDueQueue(db, written);
   const deltas = new Map<string, PointsBalance & { communityId: string }>();
   for (const row of written) {
     const d = deltaOf(row.kind, row.bucket, row.points);
@@ -131,6 +132,28 @@ export async function appendLedgerEntries(
     throw error;
   }
   return written;
+}
+
+/** Kinds that settle an award (its row leaves the release queue). */
+const SETTLING_KINDS: readonly LedgerKind[] = ['release', 'denial', 'reversal'];
+
+/**
+ * Keeps `points_awards_due` (the release job's queue) in step with the entries just written: an award
+ * with a release date joins it, an entry settling an award takes that award out.
+ */
+async function syncDueQueue(db: Queryable, written: readonly LedgerRow[]): Promise<void> {
+  const due = written.filter((r) => r.kind === 'award' && r.release_at !== null);
+  if (due.length > 0)
+    await db
+      .insertInto('points_awards_due')
+      .values(due.map((r) => ({ award_id: r.id, community_id: r.community_id, release_at: r.release_at! })))
+      .execute();
+  const settled = [
+    ...new Set(
+      written.filter((r) => r.parent_id && SETTLING_KINDS.includes(r.kind)).map((r) => r.parent_id!),
+    ),
+  ];
+  if (settled.length > 0) await db.deleteFrom('points_awards_due').where('award_id', 'in', settled).execute();
 }
 
 /**

@@ -209,22 +209,22 @@ export async function findAwardIdsOfSource(
 
 /**
  * Awards whose review period ended before `now` and that nothing settled yet (no release, denial or
- * reversal), oldest first, across communities (the release job's sweep), at most `limit`.
+ * reversal), oldest first, across communities (the release job's sweep), at most `limit`: read from the
+ * queue `points_awards_due`, which holds unsettled awards only (settled ones leave it as they settle).
  */
 export async function findDueAwards(db: Queryable, now: Date, limit: number) {
   return db
-    .selectFrom('points_ledger as a')
-    .select(['a.id', 'a.community_id', 'a.member_id'])
-    .where('a.kind', '=', 'award')
-    .where('a.release_at', '<=', now)
-    .where((eb) =>
-      eb.not(
-        eb.exists(eb.selectFrom('points_ledger as c').select('c.id').whereRef('c.parent_id', '=', 'a.id')),
-      ),
-    )
-    .orderBy('a.release_at')
+    .selectFrom('points_awards_due')
+    .select(['award_id as id', 'community_id'])
+    .where('release_at', '<=', now)
+    .orderBy('release_at')
     .limit(limit)
     .execute();
+}
+
+/** Takes an award out of the release queue (the job found it settled already). */
+export async function dropDueAward(db: Queryable, awardId: string): Promise<void> {
+  await db.deleteFrom('points_awards_due').where('award_id', '=', awardId).execute();
 }
 
 /** Whether the member belongs to the community (any status), with their membership's facts. */

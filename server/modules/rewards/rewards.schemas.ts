@@ -186,7 +186,10 @@ export const DenyAwardBody = Type.Object({ reason: Reason }, { additionalPropert
 /** Query of the pending awards staff review. */
 export const PendingQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
 
-/** One rank, as read and as sent (thresholds over lifetime points, solutions, kudos, tenure). */
+/**
+ * One rank, as read and as sent (thresholds over lifetime points, solutions, kudos, tenure and the
+ * panel's reliability score; null: no reliability asked) and the abilities it grants.
+ */
 export const RankInput = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 40, pattern: '\\S' }),
@@ -194,7 +197,9 @@ export const RankInput = Type.Object(
     minSolutions: Type.Integer({ minimum: 0, maximum: 1000000 }),
     minKudos: Type.Integer({ minimum: 0, maximum: 1000000 }),
     minTenureDays: Type.Integer({ minimum: 0, maximum: 36500 }),
+    minReliability: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 100 }))),
     skipsPremoderation: Type.Boolean(),
+    marksAnySolution: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -214,7 +219,9 @@ export const Rank = Type.Object({
   minSolutions: Type.Integer(),
   minKudos: Type.Integer(),
   minTenureDays: Type.Integer(),
+  minReliability: Nullable(Type.Integer()),
   skipsPremoderation: Type.Boolean(),
+  marksAnySolution: Type.Boolean(),
   membersCount: Type.Integer(),
 });
 /** The ranks of a community. */

@@ -10,12 +10,16 @@ export interface MemberMetrics {
   solutions: number;
   kudos: number;
   tenure_days: number;
+  /** Live sessions attended (admitted to a session that ended). */
+  sessions: number;
+  /** The panel's reliability score (0–100), null when not scored. */
+  reliability: number | null;
 }
 
 /**
  * The metrics of some members of a community (all of them when `memberIds` is null), in one query:
  * lifetime points (the cached balance), accepted solutions standing on published replies, kudos
- * received, and whole days since joining.
+ * received, whole days since joining, live sessions attended and the panel's reliability score.
  */
 export async function findMemberMetrics(
   db: Queryable,
@@ -41,6 +45,15 @@ export async function findMemberMetrics(
         .whereRef('k.receiver_id', '=', 'm.id')
         .as('kudos'),
       sql<number>`floor(extract(epoch FROM now() - m.joined_at) / 86400)::int`.as('tenure_days'),
+      eb
+        .selectFrom('live_participants as lp')
+        .innerJoin('live_sessions as ls', 'ls.id', 'lp.session_id')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('lp.member_id', '=', 'm.id')
+        .where('lp.admitted_at', 'is not', null)
+        .where('ls.status', '=', 'ended')
+        .as('sessions'),
+      'm.reliability_score',
     ])
     .where('m.community_id', '=', communityId)
     .where('m.status', '=', 'active');
@@ -55,6 +68,8 @@ export async function findMemberMetrics(
     solutions: r.solutions ?? 0,
     kudos: r.kudos ?? 0,
     tenure_days: r.tenure_days,
+    sessions: r.sessions ?? 0,
+    reliability: r.reliability_score,
   }));
 }
 
@@ -67,7 +82,9 @@ export interface RankThresholds {
   min_solutions: number;
   min_kudos: number;
   min_tenure_days: number;
+  min_reliability: number | null;
   skips_premoderation: boolean;
+  marks_any_solution: boolean;
 }
 
 /** A community's ranks, lowest first. */
@@ -82,7 +99,9 @@ export async function listRankRows(db: Queryable, communityId: string): Promise<
       'min_solutions',
       'min_kudos',
       'min_tenure_days',
+      'min_reliability',
       'skips_premoderation',
+      'marks_any_solution',
     ])
     .where('community_id', '=', communityId)
     .orderBy('position')
@@ -96,7 +115,10 @@ export interface NewRank {
   minSolutions: number;
   minKudos: number;
   minTenureDays: number;
+  /** Null: no reliability asked. */
+  minReliability?: number | null;
   skipsPremoderation: boolean;
+  marksAnySolution?: boolean;
 }
 
 /** Inserts ranks at positions 0..n−1, skipping positions a concurrent writer already filled. */
@@ -114,7 +136,9 @@ export async function insertRanks(db: Queryable, communityId: string, ranks: rea
         min_solutions: r.minSolutions,
         min_kudos: r.minKudos,
         min_tenure_days: r.minTenureDays,
+        min_reliability: r.minReliability ?? null,
         skips_premoderation: r.skipsPremoderation,
+        marks_any_solution: r.marksAnySolution ?? false,
       })),
     )
     .onConflict((oc) => oc.columns(['community_id', 'position']).doNothing())
@@ -261,6 +285,28 @@ export async function rankSkipsPremoderation(db: Queryable, memberId: string): P
     .where('mr.member_id', '=', memberId)
     .executeTakeFirst();
   return row?.skips_premoderation ?? false;
+}
+
+/** Whether the member's current rank lets them mark solutions on any question of a board. */
+export async function rankMarksAnySolution(db: Queryable, memberId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('member_ranks as mr')
+    .innerJoin('ranks as r', 'r.id', 'mr.rank_id')
+    .select('r.marks_any_solution')
+    .where('mr.member_id', '=', memberId)
+    .executeTakeFirst();
+  return row?.marks_any_solution ?? false;
+}
+
+/** The position of the member's current rank (0 when none is assigned yet: the first rank's). */
+export async function findRankPosition(db: Queryable, memberId: string): Promise<number> {
+  const row = await db
+    .selectFrom('member_ranks as mr')
+    .innerJoin('ranks as r', 'r.id', 'mr.rank_id')
+    .select('r.position')
+    .where('mr.member_id', '=', memberId)
+    .executeTakeFirst();
+  return row?.position ?? 0;
 }
 
 /**

@@ -27,6 +27,20 @@ const rank = (name: string, minPoints: number, skipsPremoderation = false) => ({
   skipsPremoderation,
 });
 
+/** A stored rank asking for nothing but its position. */
+const rankRow = (name: string, position: number) => ({
+  id: name,
+  position,
+  name,
+  min_points: 0,
+  min_solutions: 0,
+  min_kudos: 0,
+  min_tenure_days: 0,
+  min_reliability: null as number | null,
+  skips_premoderation: false,
+  marks_any_solution: false,
+});
+
 describe('ranks, trust and the release job', () => {
   it('picks the highest rank whose every threshold is met', () => {
     const ranks = defaultRanks('en').map((r, position) => ({
@@ -37,12 +51,34 @@ describe('ranks, trust and the release job', () => {
       min_solutions: r.minSolutions,
       min_kudos: r.minKudos,
       min_tenure_days: r.minTenureDays,
+      min_reliability: r.minReliability,
       skips_premoderation: r.skipsPremoderation,
+      marks_any_solution: r.marksAnySolution,
     }));
-    const m = { member_id: 'm', points: 150, solutions: 1, kudos: 5, tenure_days: 29 };
+    const m = {
+      member_id: 'm',
+      points: 150,
+      solutions: 1,
+      kudos: 5,
+      tenure_days: 29,
+      sessions: 0,
+      reliability: null,
+    };
     expect(rankFor(ranks, m)?.name).toBe('Regular');
     expect(rankFor(ranks, { ...m, tenure_days: 30 })?.name).toBe('Contributor');
     expect(rankFor(ranks, { ...m, points: 0, tenure_days: 0 })?.name).toBe('Newcomer');
+    expect(ranks.map((r) => r.marks_any_solution)).toEqual([false, false, false, false, true]);
+  });
+
+  it('asks for a reliability score when a rank sets one: a member not scored does not meet it', () => {
+    const ranks = [
+      { ...rankRow('Newcomer', 0), min_reliability: null },
+      { ...rankRow('Reliable', 1), min_reliability: 70 },
+    ];
+    const m = { member_id: 'm', points: 0, solutions: 0, kudos: 0, tenure_days: 0, sessions: 0 };
+    expect(rankFor(ranks, { ...m, reliability: null })?.name).toBe('Newcomer');
+    expect(rankFor(ranks, { ...m, reliability: 69 })?.name).toBe('Newcomer');
+    expect(rankFor(ranks, { ...m, reliability: 70 })?.name).toBe('Reliable');
   });
 
   it('lets a rank that skips pre-moderation post at once, and shows ranks next to pseudonyms', async () => {

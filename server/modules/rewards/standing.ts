@@ -15,7 +15,7 @@ import {
 } from './standing.repository.ts';
 
 /** The default ranks (Newcomer → Regular → Contributor → Expert → Superfan), named in a language. */
-export function defaultRanks(locale: string): NewRank[] {
+export function defaultRanks(locale: string): Required<NewRank>[] {
   const l = isLocale(locale) ? locale : 'fr';
   const rank = (key: string, minPoints: number, minSolutions: number, minKudos: number, days: number) => ({
     name: translate(l, `points.rank.default.${key}`),
@@ -23,7 +23,9 @@ export function defaultRanks(locale: string): NewRank[] {
     minSolutions,
     minKudos,
     minTenureDays: days,
+    minReliability: null,
     skipsPremoderation: minPoints >= 100,
+    marksAnySolution: minPoints >= 2000,
   });
   return [
     rank('newcomer', 0, 0, 0, 0),
@@ -39,6 +41,7 @@ export const BADGE_RULES: Readonly<Record<BadgeRule, (m: MemberMetrics) => boole
   first_solution: (m) => m.solutions >= 1,
   ten_solutions: (m) => m.solutions >= 10,
   fifty_kudos: (m) => m.kudos >= 50,
+  five_sessions: (m) => m.sessions >= 5,
   one_year: (m) => m.tenure_days >= 365,
 };
 
@@ -50,7 +53,8 @@ export function rankFor(ranks: readonly RankThresholds[], m: MemberMetrics): Ran
       m.points >= r.min_points &&
       m.solutions >= r.min_solutions &&
       m.kudos >= r.min_kudos &&
-      m.tenure_days >= r.min_tenure_days
+      m.tenure_days >= r.min_tenure_days &&
+      (r.min_reliability === null || (m.reliability !== null && m.reliability >= r.min_reliability))
     )
       best = r;
   }

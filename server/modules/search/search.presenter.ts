@@ -33,6 +33,7 @@ export function presentHit(
     author_pseudonym: string;
   },
   marked: { titleHtml: string; snippetHtml: string; matchedInReply: boolean },
+  authorRank: string | null = null,
 ): SearchHitDto {
   return {
     id: row.id,
@@ -44,7 +45,7 @@ export function presentHit(
     solved: row.solved,
     repliesCount: row.replies_count,
     board: { slug: row.board_slug, title: row.board_title },
-    author: { pseudonym: row.author_pseudonym },
+    author: { pseudonym: row.author_pseudonym, rank: authorRank },
     createdAt: row.created_at.toISOString(),
     lastActivityAt: row.last_activity_at.toISOString(),
   };

@@ -106,6 +106,7 @@ export async function searchTopicRows(
       'b.slug as board_slug',
       'b.title as board_title',
       'm.pseudonym as author_pseudonym',
+      'm.id as author_id',
       's.score',
       's.topic_matched',
       'rr.body_html as reply_body_html',

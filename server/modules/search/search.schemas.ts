@@ -46,7 +46,8 @@ export const SearchHit = Type.Object({
   solved: Type.Boolean(),
   repliesCount: Type.Integer(),
   board: Type.Object({ slug: Type.String(), title: Type.String() }),
-  author: Type.Object({ pseudonym: Type.String() }),
+  /** The author's pseudonym and rank name (points area; null before any). */
+  author: Type.Object({ pseudonym: Type.String(), rank: Type.Union([Type.String(), Type.Null()]) }),
   createdAt: Type.String({ format: 'date-time' }),
   lastActivityAt: Type.String({ format: 'date-time' }),
 });

@@ -13,6 +13,8 @@ export interface TopicResource extends BoardResource {
   topic: Pick<TopicRow, 'author_id' | 'locked' | 'status' | 'kind'> &
     /** Needed for `delete` (unknown: as if it had replies) and `followMerge` (unknown: not merged). */
     Partial<Pick<TopicRow, 'replies_count' | 'merged_into_id'>>;
+  /** The actor's rank lets them mark solutions on any question of a board (issue 6: Superfans). */
+  rankMarksSolutions?: boolean;
 }
 
 /** A reply (or the topic itself) an actor acts upon: its author. */
@@ -86,11 +88,16 @@ export const topicPolicy = definePolicy<TopicResource>()({
     canWrite(resource.membership) &&
     resource.topic.status === 'published' &&
     (!resource.topic.locked || isStaff(actor, resource.membership)),
-  /** The asker (while an active member) or staff accept (and undo) solutions on a question. */
+  /**
+   * The asker (while an active member), an active member whose rank grants it (`rankMarksSolutions`) or
+   * staff accept (and undo) solutions on a question.
+   */
   acceptSolution: (actor, resource) =>
     canViewTopic(actor, resource) &&
     resource.topic.kind === 'question' &&
-    ((resource.membership?.status === 'active' && isAuthor(resource.membership, resource.topic.author_id)) ||
+    ((resource.membership?.status === 'active' &&
+      (isAuthor(resource.membership, resource.topic.author_id) ||
+        (!!resource.rankMarksSolutions && canWrite(resource.membership)))) ||
       isStaff(actor, resource.membership)),
   moderate: (actor, resource) => isStaff(actor, resource.membership),
   /** The author (active, topic not locked) or staff change the title and body. */

@@ -24,6 +24,12 @@ export interface RewardTable {
   available_until: NullableTimestamp;
   /** Eligibility: lifetime points the member must have earned (0 = everyone). */
   min_lifetime_points: Generated<number>;
+  /** Eligibility: the lowest rank (its position in the community's list) a member must hold (migration 0021). */
+  min_rank_position: number | null;
+  /** Eligibility: the panel segment a member must belong to. */
+  segment_id: string | null;
+  /** The reward's image (an upload attached to it). */
+  image_id: string | null;
   /** Cash-out only: how many points make one unit of `currency` (100 → 100 points = 1 EUR). */
   points_per_unit: number | null;
   currency: string | null;

@@ -88,6 +88,10 @@ export interface RankTable {
   min_tenure_days: Generated<number>;
   /** Progressive trust: members of this rank are not held for newcomer pre-moderation. */
   skips_premoderation: Generated<boolean>;
+  /** A minimum reliability score (0–100, migration 0021); a member not scored does not meet it. */
+  min_reliability: number | null;
+  /** Progressive trust: members of this rank may mark solutions on any question of a board. */
+  marks_any_solution: Generated<boolean>;
   created_at: Timestamp;
 }
 
@@ -100,7 +104,7 @@ export interface MemberRankTable {
 }
 
 /** The rules that award a badge automatically. */
-export type BadgeRule = 'first_solution' | 'ten_solutions' | 'fifty_kudos' | 'one_year';
+export type BadgeRule = 'first_solution' | 'ten_solutions' | 'fifty_kudos' | 'five_sessions' | 'one_year';
 
 /** A badge: rule-based (named by the interface language) or made by staff (named by them). */
 export interface BadgeTable {
@@ -154,4 +158,12 @@ export interface PointsRulesTables {
   member_badges: MemberBadgeTable;
   leaderboard_opt_outs: LeaderboardOptOutTable;
   points_flags: PointsFlagTable;
+  points_awards_due: PointsAwardDueTable;
+}
+
+/** An award not settled yet, due for release at `release_at` (the release job's queue, migration 0021). */
+export interface PointsAwardDueTable {
+  award_id: string;
+  community_id: string;
+  release_at: Timestamp;
 }

@@ -349,7 +349,7 @@ export interface TopicTagTable {
 /** The image types Cercle accepts, as sniffed from the file's first bytes. */
 export type ImageContentType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
 
-/** An uploaded image; unattached until a topic or reply of its uploader takes it. */
+/** An uploaded image; unattached until a topic or reply of its uploader (or a reward) takes it. */
 export interface UploadTable {
   id: string;
   community_id: string;
@@ -360,7 +360,7 @@ export interface UploadTable {
   height: number | null;
   sha256: string;
   alt: Generated<string>;
-  target_type: 'topic' | 'reply' | null;
+  target_type: 'topic' | 'reply' | 'reward' | null;
   target_id: string | null;
   position: number | null;
   created_at: Timestamp;

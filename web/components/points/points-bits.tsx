@@ -2,13 +2,14 @@ import type { LedgerEntryDto } from '../../../server/modules/rewards/rewards.sch
 import { useT } from '../../lib/i18n.ts';
 import { LocalTime } from '../bits.tsx';
 
-/** The reasons the system writes on reversals (event types), translated; staff reasons are shown as written. */
+/** The reasons the system writes on reversals and restored awards (event types), translated; staff reasons are shown as written. */
 const SYSTEM_REASONS = [
   'content.hidden',
   'content.deleted',
   'reply.deleted',
   'topic.deleted',
   'solution.unaccepted',
+  'content.restored',
 ];
 
 /** What a ledger entry is about, in words: the action for awards, the kind otherwise. */

@@ -25,7 +25,9 @@ export function RanksEditor({ ranks, errors }: { ranks: RanksDto; errors: Record
                   {t(`points.admin.${m}`)}
                 </th>
               ))}
+              <th scope="col">{t('points.admin.minReliability')}</th>
               <th scope="col">{t('points.admin.skipsPremoderation')}</th>
+              <th scope="col">{t('points.admin.marksAnySolution')}</th>
               <th scope="col">{t('points.admin.holders')}</th>
             </tr>
           </thead>
@@ -60,10 +62,33 @@ export function RanksEditor({ ranks, errors }: { ranks: RanksDto; errors: Record
                   ))}
                   <td>
                     <input
+                      type="number"
+                      min={0}
+                      max={100}
+                      name={`rank.${i}.minReliability`}
+                      defaultValue={rank?.minReliability ?? ''}
+                      placeholder={t('points.admin.noReliability')}
+                      aria-label={`${label} — ${t('points.admin.minReliability')}`}
+                      aria-invalid={error('minReliability') ? true : undefined}
+                    />
+                    {error('minReliability') ? (
+                      <p className="field__error">{error('minReliability')}</p>
+                    ) : null}
+                  </td>
+                  <td>
+                    <input
                       type="checkbox"
                       name={`rank.${i}.skipsPremoderation`}
                       defaultChecked={rank?.skipsPremoderation ?? false}
                       aria-label={`${label} — ${t('points.admin.skipsPremoderation')}`}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      name={`rank.${i}.marksAnySolution`}
+                      defaultChecked={rank?.marksAnySolution ?? false}
+                      aria-label={`${label} — ${t('points.admin.marksAnySolution')}`}
                     />
                   </td>
                   <td>{rank ? rank.membersCount : '—'}</td>
@@ -90,7 +115,11 @@ export function ranksFromForm(form: FormData, read: (name: string) => number | s
       minSolutions: read(`rank.${i}.minSolutions`),
       minKudos: read(`rank.${i}.minKudos`),
       minTenureDays: read(`rank.${i}.minTenureDays`),
+      // Blank: no reliability asked (a 0 would still exclude members not scored yet).
+      minReliability:
+        text(form, `rank.${i}.minReliability`).trim() === '' ? null : read(`rank.${i}.minReliability`),
       skipsPremoderation: form.get(`rank.${i}.skipsPremoderation`) === 'on',
+      marksAnySolution: form.get(`rank.${i}.marksAnySolution`) === 'on',
     });
   }
   return ranks;

@@ -18,7 +18,22 @@ export function RedemptionStatusBadge({ status, label }: { status: string; label
   return <span className={`badge badge--redemption badge--redemption-${status}`}>{label}</span>;
 }
 
-/** What a reward costs and on what terms: stock, limit, dates, eligibility, cash value. */
+/** A reward's image (lazy, sized by its stored dimensions so the card does not jump). */
+export function RewardImage({ reward }: { reward: RewardDto }) {
+  if (!reward.image) return null;
+  return (
+    <img
+      className="reward-image"
+      src={reward.image.url}
+      alt={reward.image.alt}
+      width={reward.image.width ?? undefined}
+      height={reward.image.height ?? undefined}
+      loading="lazy"
+    />
+  );
+}
+
+/** What a reward costs and on what terms: stock, limit, dates, eligibility (points, rank, segment), cash value. */
 export function RewardTerms({ reward }: { reward: RewardDto }) {
   const t = useT();
   const locale = useLocale();
@@ -39,6 +54,12 @@ export function RewardTerms({ reward }: { reward: RewardDto }) {
       ) : null}
       {reward.minLifetimePoints > 0 ? (
         <li>{t('rewards.minLifetime', { points: reward.minLifetimePoints })}</li>
+      ) : null}
+      {reward.minRank ? (
+        <li className="reward__reserved">{t('rewards.reservedRank', { rank: reward.minRank.name })}</li>
+      ) : null}
+      {reward.segment ? (
+        <li className="reward__reserved">{t('rewards.reservedSegment', { segment: reward.segment.name })}</li>
       ) : null}
       {reward.availableFrom ? (
         <li>

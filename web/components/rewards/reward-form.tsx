@@ -3,7 +3,44 @@ import { Form } from 'react-router';
 import { Field, SubmitButton } from '../form.tsx';
 import { useT } from '../../lib/i18n.ts';
 import type { RewardDto } from '../../../server/modules/rewards/catalogue/catalogue.schemas.ts';
+import type { WebApi } from '../../../server/web/web-api.ts';
 import { REWARD_KIND_VALUES } from './reward-bits.tsx';
+
+/** What a reward may be reserved for: the community's ranks above the first, and its segments. */
+export interface RewardChoices {
+  ranks: { position: number; name: string }[];
+  segments: { id: string; name: string }[];
+}
+
+/** Loads the ranks and segments the reward form offers (two calls, side by side). */
+export async function loadRewardChoices(api: WebApi, community: string): Promise<RewardChoices> {
+  const [ranks, segments] = await Promise.all([api.listRanks(community), api.listSegments(community)]);
+  return {
+    ranks: ranks.items.filter((r) => r.position > 0).map((r) => ({ position: r.position, name: r.name })),
+    segments: segments.items.map((s) => ({ id: s.id, name: s.name })),
+  };
+}
+
+/**
+ * The image part of a reward form: a picked file is uploaded (checked by content and size by
+ * `uploadImage`) and becomes the reward's image; "remove the image" clears it; otherwise nothing changes.
+ * @throws AppError(validation_failed at /file: not an accepted image or too large)
+ */
+export async function rewardImageInput(
+  api: WebApi,
+  community: string,
+  form: FormData,
+): Promise<{ imageId?: string | null }> {
+  const file = form.get('image');
+  if (file && typeof file !== 'string' && file.size > 0) {
+    const image = await api.uploadImage(community, {
+      data: Buffer.from(await file.arrayBuffer()),
+      filename: file.name,
+    });
+    return { imageId: image.id };
+  }
+  return form.get('removeImage') === 'on' ? { imageId: null } : {};
+}
 
 /** `YYYY-MM-DDTHH:mm` of an instant in the browser's zone (UTC on the server, corrected after load). */
 function localValue(iso: string | null, offsetMinutes: number): string {
@@ -82,6 +119,8 @@ export function rewardInput(form: FormData, creating: boolean): Record<string, u
     availableFrom: instant('availableFrom'),
     availableUntil: instant('availableUntil'),
     minLifetimePoints: integer('minLifetimePoints') ?? 0,
+    minRankPosition: integer('minRankPosition'),
+    segmentId: text('segmentId') || null,
     active: form.get('active') === 'on',
   };
   if (integer('cost') !== null) body.cost = integer('cost');
@@ -102,15 +141,17 @@ export function RewardForm({
   reward,
   errors,
   intent,
+  choices,
 }: {
   reward: RewardDto | null;
   errors?: Record<string, string>;
   intent: string;
+  choices: RewardChoices;
 }) {
   const t = useT();
   const num = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
   return (
-    <Form method="post" noValidate>
+    <Form method="post" encType="multipart/form-data" noValidate>
       {reward ? (
         <input type="hidden" name="currentKind" value={reward.kind} />
       ) : (
@@ -169,6 +210,49 @@ export function RewardForm({
         min={0}
         defaultValue={num(reward?.minLifetimePoints)}
         error={errors?.minLifetimePoints}
+      />
+      <Field
+        label={t('rewards.field.minRank')}
+        name="minRankPosition"
+        defaultValue={num(reward?.minRank?.position)}
+        help={t('rewards.field.minRankHelp')}
+        error={errors?.minRankPosition}
+      >
+        <option value="">{t('rewards.field.everyone')}</option>
+        {choices.ranks.map((r) => (
+          <option key={r.position} value={r.position}>
+            {t('rewards.field.rankOrHigher', { rank: r.name })}
+          </option>
+        ))}
+      </Field>
+      <Field
+        label={t('rewards.field.segment')}
+        name="segmentId"
+        defaultValue={reward?.segment?.id ?? ''}
+        error={errors?.segmentId}
+      >
+        <option value="">{t('rewards.field.everyone')}</option>
+        {choices.segments.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </Field>
+      {reward?.image ? (
+        <div className="field field--checkbox">
+          <img className="reward-image reward-image--small" src={reward.image.url} alt={reward.image.alt} />
+          <label>
+            <input type="checkbox" name="removeImage" /> {t('rewards.field.removeImage')}
+          </label>
+        </div>
+      ) : null}
+      <Field
+        label={reward?.image ? t('rewards.field.replaceImage') : t('rewards.field.image')}
+        name="image"
+        type="file"
+        accept="image/png,image/jpeg,image/gif,image/webp"
+        help={t('rewards.field.imageHelp')}
+        error={errors?.imageId ?? errors?.file}
       />
       <LocalDateTime
         label={t('rewards.field.availableFrom')}

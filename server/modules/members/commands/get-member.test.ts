@@ -55,6 +55,7 @@ describe('getMember', () => {
       role: 'expert',
       status: 'active',
       bio: '',
+      rank: null,
       joinedAt: expect.any(String) as unknown,
     });
     expect(JSON.stringify(profile)).not.toContain(user.email);

@@ -5,6 +5,7 @@ import { loadCommunity } from '../../communities/commands/load-community.ts';
 import { communityPolicy } from '../../communities/communities.policy.ts';
 import { memberPolicy } from '../members.policy.ts';
 import { presentMember } from '../members.presenter.ts';
+import { rankNamesOf } from '../../rewards/rank-labels.ts';
 import { findMember } from '../members.repository.ts';
 import type { MemberDto } from '../members.schemas.ts';
 
@@ -31,5 +32,5 @@ export async function getMember({
   if (row.status !== 'active' && !self && !memberPolicy.manageMembers(ctx.actor, resource)) {
     throw new AppError('not_found');
   }
-  return presentMember(row);
+  return presentMember(row, await rankNamesOf(ctx.kernel.db, [row.id]));
 }

@@ -6,6 +6,7 @@ import { loadCommunity } from '../../communities/commands/load-community.ts';
 import { communityPolicy } from '../../communities/communities.policy.ts';
 import { memberPolicy } from '../members.policy.ts';
 import { presentMember } from '../members.presenter.ts';
+import { rankNamesOf } from '../../rewards/rank-labels.ts';
 import { listMemberRows } from '../members.repository.ts';
 import type { MemberDto } from '../members.schemas.ts';
 import { pseudonymKey } from '../pseudonym.ts';
@@ -42,5 +43,14 @@ export async function listMembers({
           limit,
           after,
         });
-  return toPage(rows, limit, presentMember, (row) => [row.cursor_joined_at, row.id]);
+  const ranks = await rankNamesOf(
+    ctx.kernel.db,
+    rows.slice(0, limit).map((r) => r.id),
+  );
+  return toPage(
+    rows,
+    limit,
+    (row) => presentMember(row, ranks),
+    (row) => [row.cursor_joined_at, row.id],
+  );
 }

@@ -8,6 +8,7 @@ import { loadCommunity } from '../../communities/commands/load-community.ts';
 import { memberPolicy, memberTargetPolicy } from '../members.policy.ts';
 import { MemberEvents } from '../members.events.ts';
 import { presentMember } from '../members.presenter.ts';
+import { rankNamesOf } from '../../rewards/rank-labels.ts';
 import {
   countActiveAdmins,
   findMember,
@@ -87,5 +88,5 @@ export async function updateMember({
     });
     return updated;
   });
-  return presentMember(row);
+  return presentMember(row, await rankNamesOf(ctx.kernel.db, [row.id]));
 }

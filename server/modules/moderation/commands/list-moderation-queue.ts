@@ -5,6 +5,7 @@ import { validate } from '../../../platform/http/validation.ts';
 import { loadCommunity } from '../../communities/commands/load-community.ts';
 import { moderationPolicy } from '../moderation.policy.ts';
 import { presentQueueItem } from '../moderation.presenter.ts';
+import { rankNamesOf } from '../../rewards/rank-labels.ts';
 import { listOpenFlags, listQueueRows } from '../moderation.repository.ts';
 import { type QueueItemDto, QueueQuery } from '../moderation.schemas.ts';
 
@@ -38,6 +39,11 @@ export async function listModerationQueue({
     loaded.community.id,
     rows.slice(0, limit).map((r) => r.id),
   );
+  // The authors' ranks, next to their pseudonyms: one query for the page.
+  const ranks = await rankNamesOf(
+    ctx.kernel.db,
+    rows.slice(0, limit).map((r) => r.author_id),
+  );
   return toPage(
     rows,
     limit,
@@ -45,6 +51,7 @@ export async function listModerationQueue({
       presentQueueItem(
         row,
         flags.filter((f) => f.target_type === row.target_type && f.target_id === row.id),
+        ranks.get(row.author_id) ?? null,
       ),
     (row) => [row.queued_key, row.id],
   );

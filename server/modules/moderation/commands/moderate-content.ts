@@ -8,6 +8,7 @@ import { lockTopicRow, recountTopic } from '../../support/post-edits.repository.
 import { loadCommunity } from '../../communities/commands/load-community.ts';
 import { EVENT_OF_ACTION } from '../moderation.events.ts';
 import { moderationPolicy } from '../moderation.policy.ts';
+import { rankNamesOf } from '../../rewards/rank-labels.ts';
 import { presentQueueItem } from '../moderation.presenter.ts';
 import {
   bumpTopicActivity,
@@ -98,5 +99,10 @@ export async function moderateContent({
     after: null,
     only,
   });
-  return presentQueueItem(row, await listOpenFlags(ctx.kernel.db, communityId, [body.targetId]));
+  const ranks = await rankNamesOf(ctx.kernel.db, [row.author_id]);
+  return presentQueueItem(
+    row,
+    await listOpenFlags(ctx.kernel.db, communityId, [body.targetId]),
+    ranks.get(row.author_id) ?? null,
+  );
 }

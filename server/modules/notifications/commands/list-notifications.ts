@@ -4,6 +4,7 @@ import { decodeCursor, toPage } from '../../../platform/http/pagination.ts';
 import { validate } from '../../../platform/http/validation.ts';
 import { notificationsPolicy } from '../notifications.policy.ts';
 import { presentNotification } from '../notifications.presenter.ts';
+import { rankNamesByPseudonym } from '../../rewards/rank-labels.ts';
 import { countUnread, listNotificationRows } from '../notifications.repository.ts';
 import { ListNotificationsQuery, type NotificationPageDto } from '../notifications.schemas.ts';
 
@@ -29,7 +30,20 @@ export async function listNotifications({
     after,
     unreadOnly: q.unread ?? false,
   });
-  const page = toPage(rows, limit, presentNotification, (row) => [row.cursor_at, row.id]);
+  const ranks = await rankNamesByPseudonym(
+    ctx.kernel.db,
+    rows
+      .slice(0, limit)
+      .flatMap((r) =>
+        r.actor_pseudonym ? [{ communityId: r.community_id, pseudonym: r.actor_pseudonym }] : [],
+      ),
+  );
+  const page = toPage(
+    rows,
+    limit,
+    (row) => presentNotification(row, ranks.get(`${row.community_id}:${row.actor_pseudonym}`) ?? null),
+    (row) => [row.cursor_at, row.id],
+  );
   return { ...page, unreadCount: await countUnread(ctx.kernel.db, userId) };
 }
 

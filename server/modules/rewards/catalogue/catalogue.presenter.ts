@@ -2,6 +2,7 @@ import { type Locale, translate } from '../../../../common/i18n/index.ts';
 import type { RedemptionStatus, RewardRow } from '../../../platform/db/schema-catalogue.ts';
 import { cashAmount, type UnavailableReason } from './availability.ts';
 import type { RedemptionDetailRow } from './catalogue.repository.ts';
+import type { RewardLabels } from './eligibility.ts';
 import type { RedemptionDto, RewardDto } from './catalogue.schemas.ts';
 
 /** The label of a redemption status in a language: one key for the web, the API and the emails. */
@@ -9,10 +10,14 @@ export function redemptionStatusLabel(locale: Locale, status: RedemptionStatus):
   return translate(locale, `rewards.status.${status}`);
 }
 
-/** Presents a reward (an allow-list of fields) with the viewer's count and why they cannot redeem it. */
+/**
+ * Presents a reward (an allow-list of fields) with the viewer's count and why they cannot redeem it, and
+ * the names of the rank and segment it is reserved for and its image (`labels`).
+ */
 export function presentReward(
   row: RewardRow,
   viewer: { myRedemptions: number; unavailableReason: UnavailableReason | null },
+  labels: RewardLabels,
 ): RewardDto {
   return {
     id: row.id,
@@ -25,6 +30,14 @@ export function presentReward(
     availableFrom: row.available_from ? row.available_from.toISOString() : null,
     availableUntil: row.available_until ? row.available_until.toISOString() : null,
     minLifetimePoints: row.min_lifetime_points,
+    minRank:
+      row.min_rank_position !== null
+        ? { position: row.min_rank_position, name: labels.rankNames.get(row.min_rank_position) ?? '' }
+        : null,
+    segment: row.segment_id
+      ? { id: row.segment_id, name: labels.segmentNames.get(row.segment_id) ?? '' }
+      : null,
+    image: row.image_id ? (labels.images.get(row.image_id) ?? null) : null,
     cashOut:
       row.points_per_unit !== null && row.currency !== null
         ? {

@@ -41,6 +41,12 @@ const rewardFields = {
   availableFrom: Nullable(DateTime),
   availableUntil: Nullable(DateTime),
   minLifetimePoints: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
+  /** The lowest rank a member must hold: its position in the community's ranks (1 = the second). */
+  minRankPosition: Nullable(Type.Integer({ minimum: 1, maximum: 49 })),
+  /** The panel segment a member must belong to. */
+  segmentId: Nullable(Uuid),
+  /** The reward's image: an upload of the caller's, not yet attached (`uploadImage`). */
+  imageId: Nullable(Uuid),
   pointsPerUnit: Nullable(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
   currency: Nullable(Type.String({ pattern: '^[A-Z]{3}$', 'x-message': 'rewards.validation.currency' })),
   active: Type.Boolean(),
@@ -58,6 +64,9 @@ export const CreateRewardBody = Type.Object(
     availableFrom: Type.Optional(rewardFields.availableFrom),
     availableUntil: Type.Optional(rewardFields.availableUntil),
     minLifetimePoints: Type.Optional(rewardFields.minLifetimePoints),
+    minRankPosition: Type.Optional(rewardFields.minRankPosition),
+    segmentId: Type.Optional(rewardFields.segmentId),
+    imageId: Type.Optional(rewardFields.imageId),
     pointsPerUnit: Type.Optional(rewardFields.pointsPerUnit),
     currency: Type.Optional(rewardFields.currency),
     active: Type.Optional(rewardFields.active),
@@ -78,6 +87,9 @@ export const UpdateRewardBody = Type.Object(
     availableFrom: Type.Optional(rewardFields.availableFrom),
     availableUntil: Type.Optional(rewardFields.availableUntil),
     minLifetimePoints: Type.Optional(rewardFields.minLifetimePoints),
+    minRankPosition: Type.Optional(rewardFields.minRankPosition),
+    segmentId: Type.Optional(rewardFields.segmentId),
+    imageId: Type.Optional(rewardFields.imageId),
     pointsPerUnit: Type.Optional(rewardFields.pointsPerUnit),
     currency: Type.Optional(rewardFields.currency),
     active: Type.Optional(rewardFields.active),
@@ -104,9 +116,21 @@ export const UNAVAILABLE_REASONS = [
   'ended',
   'outOfStock',
   'notEligible',
+  'rankTooLow',
+  'notInSegment',
   'limitReached',
   'insufficient',
 ] as const;
+
+/** A reward's image (served from `/uploads/:id` to whoever sees the catalogue). */
+const RewardImage = Type.Object({
+  id: Uuid,
+  url: Type.String(),
+  contentType: Type.String(),
+  width: Nullable(Type.Integer()),
+  height: Nullable(Type.Integer()),
+  alt: Type.String(),
+});
 
 /** A reward of the catalogue, with what the viewer may do with it. */
 export const Reward = Type.Object({
@@ -120,6 +144,12 @@ export const Reward = Type.Object({
   availableFrom: Nullable(DateTime),
   availableUntil: Nullable(DateTime),
   minLifetimePoints: Type.Integer(),
+  /** Reserved for members of this rank or higher (its position and name), or null. */
+  minRank: Nullable(Type.Object({ position: Type.Integer(), name: Type.String() })),
+  /** Reserved for members of this panel segment, or null. */
+  segment: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
+  /** The reward's image, or null. */
+  image: Nullable(RewardImage),
   /** Cash-out: the points per unit of currency and what one redemption is worth. */
   cashOut: Nullable(
     Type.Object({ pointsPerUnit: Type.Integer(), currency: Type.String(), amount: Type.Number() }),
@@ -134,6 +164,8 @@ export const Reward = Type.Object({
       Type.Literal('ended'),
       Type.Literal('outOfStock'),
       Type.Literal('notEligible'),
+      Type.Literal('rankTooLow'),
+      Type.Literal('notInSegment'),
       Type.Literal('limitReached'),
       Type.Literal('insufficient'),
     ]),

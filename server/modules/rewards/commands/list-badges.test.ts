@@ -38,6 +38,7 @@ describe('listBadges', () => {
     expect(rules.map((b) => b.rule).sort()).toEqual([
       'fifty_kudos',
       'first_solution',
+      'five_sessions',
       'one_year',
       'ten_solutions',
     ]);

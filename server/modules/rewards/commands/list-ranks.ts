@@ -24,7 +24,14 @@ export async function listRanks({ ctx, community }: { ctx: Ctx; community: strin
   if (rows.length === 0) {
     const defaults = defaultRanks(await findCommunityLocale(db, communityId));
     return {
-      items: defaults.map((r, position) => ({ id: null, position, ...r, membersCount: 0 })),
+      items: defaults.map((r, position) => ({
+        id: null,
+        position,
+        ...r,
+        minReliability: r.minReliability ?? null,
+        marksAnySolution: r.marksAnySolution ?? false,
+        membersCount: 0,
+      })),
       abilities,
     };
   }
@@ -37,7 +44,9 @@ export async function listRanks({ ctx, community }: { ctx: Ctx; community: strin
       minSolutions: r.min_solutions,
       minKudos: r.min_kudos,
       minTenureDays: r.min_tenure_days,
+      minReliability: r.min_reliability,
       skipsPremoderation: r.skips_premoderation,
+      marksAnySolution: r.marks_any_solution,
       membersCount: counts.get(r.id) ?? 0,
     })),
     abilities,

@@ -30,6 +30,55 @@ const rank = (name: string, minPoints: number, extra: Record<string, unknown> = 
 });
 
 describe('updateRanks and listRanks', () => {
+  it('takes a reliability threshold that never decreases and rank abilities, and ranks by them', async () => {
+    const { community, admin, member } = await supportCommunity();
+    const { kernel } = await testApp();
+    const ctx = await ctxFor(admin.user);
+    const refused = async (ranks: ReturnType<typeof rank>[]) =>
+      (
+        await expectAppError(
+          updateRanks({ ctx, community: community.id, input: { ranks } }),
+          'validation_failed',
+        )
+      ).fields.map((f) => [f.path, f.key]);
+    const disordered = [
+      rank('Newbie', 0, { minReliability: 10 }),
+      rank('Steady', 0, { minReliability: 60 }),
+      rank('Loose', 10, { minReliability: 50 }),
+    ];
+    expect(await refused([...disordered, rank('Over', 20, { minReliability: 101 })])).toEqual([
+      ['/ranks/3/minReliability', 'validation.tooLarge'],
+    ]);
+    expect(await refused(disordered)).toEqual([
+      ['/ranks/0/minReliability', 'points.validation.firstRankZero'],
+      ['/ranks/2/minReliability', 'points.validation.rankOrder'],
+    ]);
+    await kernel.db
+      .updateTable('memberships')
+      .set({ reliability_score: 80 })
+      .where('id', '=', member.memberId)
+      .execute();
+    const saved = await updateRanks({
+      ctx,
+      community: community.id,
+      input: {
+        ranks: [
+          rank('Newbie', 0),
+          rank('Steady', 0, { minReliability: 75, marksAnySolution: true, skipsPremoderation: true }),
+        ],
+      },
+    });
+    expect(
+      saved.items.map((r) => [r.name, r.minReliability, r.marksAnySolution, r.skipsPremoderation]),
+    ).toEqual([
+      ['Newbie', null, false, false],
+      ['Steady', 75, true, true],
+    ]);
+    // Scored 80: the member meets 75; everyone else (not scored) stays Newbie.
+    expect(saved.items.map((r) => r.membersCount)).toEqual([expect.any(Number), 1]);
+    expect(await findRankName(kernel.db, member.memberId)).toBe('Steady');
+  });
+
   it('refuses thresholds out of order, a demanding first rank and duplicate names, changing nothing', async () => {
     const { community, admin } = await supportCommunity();
     const ctx = await ctxFor(admin.user);

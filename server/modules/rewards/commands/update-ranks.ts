@@ -14,8 +14,16 @@ import { listRanks } from './list-ranks.ts';
 
 const METRICS = ['minPoints', 'minSolutions', 'minKudos', 'minTenureDays'] as const;
 
-/** Field errors of a rank list: the first asks for nothing, thresholds never decrease, each rank asks for more. */
-function orderErrors(ranks: readonly Record<(typeof METRICS)[number], number>[], names: readonly string[]) {
+type RankThresholdsInput = Record<(typeof METRICS)[number], number> & { minReliability?: number | null };
+
+/** A rank's reliability threshold for ordering: none asked ranks below any score. */
+const reliabilityOf = (rank: RankThresholdsInput) => rank.minReliability ?? -1;
+
+/**
+ * Field errors of a rank list: the first asks for nothing, thresholds never decrease (a reliability
+ * threshold, once asked, stays), each rank asks for more.
+ */
+function orderErrors(ranks: readonly RankThresholdsInput[], names: readonly string[]) {
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   ranks.forEach((rank, i) => {
@@ -25,12 +33,16 @@ function orderErrors(ranks: readonly Record<(typeof METRICS)[number], number>[],
     if (i === 0) {
       for (const m of METRICS)
         if (rank[m] !== 0) errors.push({ path: `/ranks/0/${m}`, key: 'points.validation.firstRankZero' });
+      if (rank.minReliability != null)
+        errors.push({ path: '/ranks/0/minReliability', key: 'points.validation.firstRankZero' });
       return;
     }
     const prev = ranks[i - 1];
     for (const m of METRICS)
       if (rank[m] < prev[m]) errors.push({ path: `/ranks/${i}/${m}`, key: 'points.validation.rankOrder' });
-    if (METRICS.every((m) => rank[m] === prev[m]))
+    if (reliabilityOf(rank) < reliabilityOf(prev))
+      errors.push({ path: `/ranks/${i}/minReliability`, key: 'points.validation.rankOrder' });
+    if (METRICS.every((m) => rank[m] === prev[m]) && reliabilityOf(rank) === reliabilityOf(prev))
       errors.push({ path: `/ranks/${i}/minPoints`, key: 'points.validation.rankOrder' });
   });
   return errors;
@@ -38,7 +50,8 @@ function orderErrors(ranks: readonly Record<(typeof METRICS)[number], number>[],
 
 /**
  * Replaces a community's ordered list of ranks (admins and platform admins): the first asks for nothing
- * and each next one asks for at least as much of every metric and more of one. Every member's rank is
+ * and each next one asks for at least as much of every metric (reliability included) and more of one;
+ * each says what it grants (posting without pre-moderation, marking solutions on any question). Every member's rank is
  * recomputed in the same transaction. Audited; emits `ranks.updated`.
  * @throws AppError(validation_failed | not_found | unauthenticated | forbidden)
  */
@@ -61,7 +74,12 @@ export async function updateRanks({
   authorize(pointsPolicy, 'configurePoints', ctx.actor, loaded);
   const communityId = loaded.community.id;
   const actorUserId = ctx.actor!.userId;
-  const ranks = body.ranks.map((r) => ({ ...r, name: r.name.trim() }));
+  const ranks = body.ranks.map((r) => ({
+    ...r,
+    name: r.name.trim(),
+    minReliability: r.minReliability ?? null,
+    marksAnySolution: r.marksAnySolution ?? false,
+  }));
   await transact(ctx.kernel, async (trx, emit) => {
     await lockRankList(trx, communityId);
     await deleteRanks(trx, communityId);

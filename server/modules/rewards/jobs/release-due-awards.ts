@@ -1,7 +1,7 @@
 import type { Kernel } from '../../../platform/kernel.ts';
 import { transact } from '../../../platform/kernel.ts';
 import { releaseAward } from '../award-points.ts';
-import { findDueAwards } from '../points.repository.ts';
+import { dropDueAward, findDueAwards } from '../points.repository.ts';
 import { findMembersWithoutYearBadge } from '../standing.repository.ts';
 import { refreshStanding } from '../standing.ts';
 
@@ -24,6 +24,7 @@ export async function releaseDueAwards(kernel: Kernel, now = new Date()): Promis
     for (const award of due) {
       const before = await transact(kernel, (trx) => releaseAward(trx, award.community_id, award.id, null));
       if (before?.status === 'pending') released++;
+      else await dropDueAward(kernel.db, award.id);
     }
     if (due.length < BATCH) break;
   }

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../../test/helpers.ts';
+import { seedSession } from '../../../../test/live-fixtures.ts';
 import { supportCommunity } from '../../../../test/support-fixtures.ts';
+import { listMemberBadgeRows } from '../badges.repository.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import type { StoredEvent } from '../../../platform/events/outbox.ts';
 import { transact } from '../../../platform/kernel.ts';
@@ -84,5 +86,42 @@ describe('points for surveys and live sessions', () => {
       }),
     );
     expect(await findBalance(kernel.db, member.memberId)).toEqual({ pending: 0, available: 0, lifetime: 0 });
+  });
+
+  it('gives the five-sessions badge once a member attended five sessions that ended, rule on or off', async () => {
+    const { kernel } = await testApp();
+    const { community, member } = await supportCommunity();
+    await upsertPointRules(kernel.db, community.id, [
+      { action: 'session.attended', ...DEFAULT_RULES['session.attended'], enabled: false },
+    ]);
+    const attend = async () => {
+      const session = await seedSession(community.id, { status: 'ended', participants: [member.memberId] });
+      await kernel.db
+        .updateTable('live_participants')
+        .set({ attendance: 'left', joined_at: new Date(), admitted_at: new Date(), left_at: new Date() })
+        .where('session_id', '=', session.id)
+        .execute();
+      await deliver(
+        eventOf('session.attended', community.id, {
+          communityId: community.id,
+          sessionId: session.id,
+          memberId: member.memberId,
+          admittedAt: new Date().toISOString(),
+          leftAt: null,
+        }),
+      );
+    };
+    const rules = async () =>
+      (
+        await listMemberBadgeRows(kernel.db, community.id, { memberId: member.memberId, withRevoked: false })
+      ).map((b) => b.rule);
+    for (let i = 0; i < 4; i++) await attend();
+    // Invited to a fifth session that never took place: it does not count.
+    await seedSession(community.id, { status: 'cancelled', participants: [member.memberId] });
+    expect(await rules()).toEqual([]);
+    await attend();
+    expect(await rules()).toEqual(['five_sessions']);
+    await attend();
+    expect(await rules()).toEqual(['five_sessions']);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ctxFor, testApp } from '../../../../test/helpers.ts';
-import { seedAward } from '../../../../test/points-fixtures.ts';
+import { lastStoredEvent as storedEvent, seedAward } from '../../../../test/points-fixtures.ts';
 import { seedReply, seedTopic, supportCommunity } from '../../../../test/support-fixtures.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import type { StoredEvent } from '../../../platform/events/outbox.ts';
@@ -24,26 +24,6 @@ beforeAll(async () => {
 async function settle() {
   const { kernel } = await testApp();
   await kernel.dispatcher.kick();
-}
-
-/** The last stored event of a type in a community, as subscribers receive it. */
-async function storedEvent(communityId: string, type: string): Promise<StoredEvent> {
-  const { kernel } = await testApp();
-  const row = await kernel.db
-    .selectFrom('outbox_events')
-    .selectAll()
-    .where('community_id', '=', communityId)
-    .where('type', '=', type)
-    .orderBy('id', 'desc')
-    .executeTakeFirstOrThrow();
-  return {
-    id: row.id,
-    type: row.type,
-    communityId: row.community_id,
-    actorUserId: row.actor_user_id,
-    payload: row.payload as Record<string, unknown>,
-    createdAt: row.created_at,
-  };
 }
 
 async function ledgerOf(memberId: string) {

@@ -5,6 +5,7 @@ import { ModerationEvents } from '../../moderation/moderation.events.ts';
 import { SupportEvents } from '../../support/support.events.ts';
 import { awardPoints, reverseAwardsOf } from '../award-points.ts';
 import { findFastAnswerFacts } from '../points.repository.ts';
+import { restoreAwardsOf } from '../restore-awards.ts';
 
 /** The events that earn points. */
 export const AWARD_EVENTS = [
@@ -15,13 +16,14 @@ export const AWARD_EVENTS = [
   SupportEvents.kudosGiven,
 ] as const;
 
-/** The events that take back what an item earned. */
+/** The events that take back what an item earned (and the restore that gives it back). */
 export const REVERSAL_EVENTS = [
   ModerationEvents.contentHidden,
   ModerationEvents.contentDeleted,
   SupportEvents.replyDeleted,
   SupportEvents.topicDeleted,
   SupportEvents.solutionUnaccepted,
+  ModerationEvents.contentRestored,
 ] as const;
 
 const str = (value: unknown) => String(value);
@@ -115,7 +117,8 @@ export async function onAwardEvent(event: StoredEvent, trx: Transaction<DB>): Pr
 /**
  * The subscriber `rewards.reversals`: when a post is hidden or deleted, the points it earned (posting,
  * solution, kudos, fast answer) are reversed with a visible entry whose reason is the event; when a
- * solution is withdrawn, only the solution's points are.
+ * solution is withdrawn, only the solution's points are. When a moderator restores the item, what its
+ * reversals took is earned again (`restoreAwardsOf`, keyed by the restore event: a replay pays once).
  */
 export async function onReversalEvent(event: StoredEvent, trx: Transaction<DB>): Promise<void> {
   const p = event.payload;
@@ -125,6 +128,13 @@ export async function onReversalEvent(event: StoredEvent, trx: Transaction<DB>):
     case ModerationEvents.contentHidden:
     case ModerationEvents.contentDeleted:
       await reverseAwardsOf(trx, communityId, { type: str(p.targetType), id: str(p.targetId), reason });
+      return;
+    case ModerationEvents.contentRestored:
+      await restoreAwardsOf(trx, communityId, {
+        type: str(p.targetType),
+        id: str(p.targetId),
+        eventId: event.id,
+      });
       return;
     case SupportEvents.replyDeleted:
       await reverseAwardsOf(trx, communityId, { type: 'reply', id: str(p.replyId), reason });

@@ -12,6 +12,7 @@ import {
 import { htmlToText } from '../../../platform/text/markdown.ts';
 import { pseudonymKey } from '../../members/pseudonym.ts';
 import { presentHit, presentSuggestion } from '../search.presenter.ts';
+import { rankNamesOf } from '../../rewards/rank-labels.ts';
 import {
   headlines,
   listLookalikeTitleRows,
@@ -91,12 +92,20 @@ export async function searchCommunity({
     ];
   });
   const marked = await headlines(db, text, sources);
+  const ranks = await rankNamesOf(
+    db,
+    page.map((row) => row.author_id),
+  );
   const items = page.map((row, i) =>
-    presentHit(row, {
-      titleHtml: markedHtml(best(marked[2 * i])),
-      snippetHtml: markedHtml(best(marked[2 * i + 1])),
-      matchedInReply: !row.topic_matched && row.reply_body_html !== null,
-    }),
+    presentHit(
+      row,
+      {
+        titleHtml: markedHtml(best(marked[2 * i])),
+        snippetHtml: markedHtml(best(marked[2 * i + 1])),
+        matchedInReply: !row.topic_matched && row.reply_body_html !== null,
+      },
+      ranks.get(row.author_id) ?? null,
+    ),
   );
   const total = rows[0]?.total ?? 0;
   const lookalikes =

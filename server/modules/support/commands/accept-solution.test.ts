@@ -8,6 +8,7 @@ import {
   topicRow,
 } from '../../../../test/support-fixtures.ts';
 import { newId } from '../../../platform/db/ids.ts';
+import { updateRanks } from '../../rewards/commands/update-ranks.ts';
 import { acceptSolution } from './accept-solution.ts';
 
 /** A public community with a question asked by `member` and two replies by `other` and `expert`. */
@@ -173,6 +174,53 @@ describe('acceptSolution', () => {
       ['solution.accepted', admin.user.userId],
       ['solution.unaccepted', platformAdmin.userId],
       ['solution.accepted', platformAdmin.userId],
+    ]);
+  });
+
+  it('lets a member whose rank grants it mark solutions on any question, and no longer once it is taken away', async () => {
+    const { community, admin, expert, observer, first, topic } = await withReplies();
+    const zero = { minPoints: 0, minSolutions: 0, minKudos: 0, minTenureDays: 0, skipsPremoderation: false };
+    const setRanks = (marksAnySolution: boolean) =>
+      updateRanks({
+        ctx: adminCtx,
+        community: community.id,
+        input: {
+          ranks: [
+            { ...zero, name: 'Everyone', marksAnySolution },
+            { ...zero, name: 'Veteran', minPoints: 10, marksAnySolution: true },
+          ],
+        },
+      });
+    const adminCtx = await ctxFor(admin.user);
+    const accept = async (user: typeof expert.user, accepted: boolean) =>
+      acceptSolution({
+        ctx: await ctxFor(user),
+        community: community.id,
+        replyId: first.id,
+        input: { accepted },
+      });
+    await setRanks(false);
+    await expectAppError(accept(expert.user, true), 'forbidden');
+    await setRanks(true);
+    const seen = await accept(expert.user, true);
+    expect(seen).toMatchObject({ id: topic.id, solved: true });
+    expect(seen.replies.find((r) => r.id === first.id)?.abilities.acceptSolution).toBe(true);
+    // Observers never act on posts, whatever their rank.
+    await expectAppError(accept(observer.user, false), 'forbidden');
+    await setRanks(false);
+    await expectAppError(accept(expert.user, false), 'forbidden');
+    expect((await outboxEventsOf(community.id)).filter((e) => e.type.startsWith('solution.'))).toEqual([
+      {
+        type: 'solution.accepted',
+        actor: expert.user.userId,
+        payload: {
+          communityId: community.id,
+          topicId: topic.id,
+          replyId: first.id,
+          replyAuthorId: first.author_id,
+          topicAuthorId: topic.author_id,
+        },
+      },
     ]);
   });
 });

@@ -8,6 +8,7 @@ import { findReply } from '../support.repository.ts';
 import { loadCommunity } from '../../communities/commands/load-community.ts';
 import { loadTopic } from './load-support.ts';
 import { canSeeSurveyUpload } from '../../research/commands/can-see-survey-upload.ts';
+import { cataloguePolicy } from '../../rewards/catalogue/catalogue.policy.ts';
 
 /** An image the viewer may see: its sniffed type, size, and whether anonymous readers may see it too. */
 export interface ReadableUpload {
@@ -21,8 +22,9 @@ export interface ReadableUpload {
 /**
  * Checks that the viewer may see an uploaded image. An attached image is visible to whoever reads its
  * post (the topic's rules; a reply also has to be published, or be the viewer's own, or the viewer is
- * staff). An unattached one is visible to its uploader, and through a survey: an image choice to whoever
- * sees the survey, a photo/file answer to whoever reads its answers. Anything else is not found.
+ * staff). A reward's image is visible to whoever sees the catalogue. An unattached one is visible to its
+ * uploader, and through a survey: an image choice to whoever sees the survey, a photo/file answer to
+ * whoever reads its answers. Anything else is not found.
  * @throws AppError(not_found)
  */
 export async function getUpload({ ctx, uploadId }: { ctx: Ctx; uploadId: string }): Promise<ReadableUpload> {
@@ -40,6 +42,13 @@ export async function getUpload({ ctx, uploadId }: { ctx: Ctx; uploadId: string 
     if (loaded.membership?.id !== upload.uploader_id && !(await canSeeSurveyUpload(ctx, upload)))
       throw new AppError('not_found');
     return { ...result, public: false };
+  }
+  if (upload.target_type === 'reward') {
+    // A reward's image is seen by whoever sees the catalogue.
+    const loaded = await loadCommunity(ctx, upload.community_id);
+    if (!cataloguePolicy.viewRewards(ctx.actor, loaded)) throw new AppError('not_found');
+    const anonymous = { ...loaded, membership: null, invited: false };
+    return { ...result, public: cataloguePolicy.viewRewards(null, anonymous) };
   }
   let topicId = upload.target_id;
   let reply: { status: PostStatus; author_id: string } | null = null;

@@ -3,6 +3,7 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { type LoadedCommunity, loadCommunity } from '../../communities/commands/load-community.ts';
 import { type BoardResource, boardPolicy, type TopicResource, topicPolicy } from '../support.policy.ts';
 import { findBoard, findReply, findTopic } from '../support.repository.ts';
+import { rankMarksAnySolution } from '../../rewards/standing.repository.ts';
 
 /**
  * Loads a board the actor may read. A board they may not read is reported as not found.
@@ -52,6 +53,11 @@ export async function loadTopicIn(
       premoderation: topic.board_premoderation,
     },
     topic,
+    // A question's readers whose rank grants it may mark its solutions (one lookup, members only).
+    rankMarksSolutions:
+      topic.kind === 'question' && loaded.membership?.status === 'active'
+        ? await rankMarksAnySolution(ctx.kernel.db, loaded.membership.id)
+        : false,
   };
   if (
     !topicPolicy.view(ctx.actor, resource) &&

@@ -8,14 +8,17 @@ import { CatalogueEvents, type RewardChangedPayload } from '../catalogue.events.
 import { cataloguePolicy } from '../catalogue.policy.ts';
 import { insertReward } from '../catalogue.repository.ts';
 import { CreateRewardBody, type RewardDto } from '../catalogue.schemas.ts';
+import { attachRewardImage, checkRewardRefs } from '../eligibility.ts';
 import { loadCatalogue } from './load-catalogue.ts';
 import { checkReward, rewardColumns } from './reward-fields.ts';
 import { viewRewards } from './reward-view.ts';
 
 /**
  * Adds a reward to a community's catalogue (community managers). A voucher starts with no stock: its
- * imported codes are its stock. Emits `reward.created`; audited.
- * @throws AppError(validation_failed | not_found | unauthenticated | forbidden)
+ * imported codes are its stock. It may be reserved for a rank or higher and for a panel segment, and show
+ * an image the caller uploaded (`uploadImage`; attached to the reward). Emits `reward.created`; audited.
+ * @throws AppError(validation_failed: also an unknown rank position or segment, an image not the
+ *   caller's or already used | not_found | unauthenticated | forbidden)
  */
 export async function createReward({
   ctx,
@@ -40,6 +43,10 @@ export async function createReward({
   const resource = await loadCatalogue(ctx, community);
   authorize(cataloguePolicy, 'manageRewards', ctx.actor, resource);
   const communityId = resource.community.id;
+  await checkRewardRefs(ctx.kernel.db, communityId, body, {
+    uploaderId: resource.membership?.id ?? null,
+    rewardId: null,
+  });
   const row = await transact(ctx.kernel, async (trx, emit) => {
     const created = await insertReward(trx, {
       ...columns,
@@ -50,6 +57,7 @@ export async function createReward({
       cost: body.cost,
       stock: kind === 'voucher' ? 0 : (body.stock ?? null),
     });
+    await attachRewardImage(trx, { id: created.id, image_id: null }, created.image_id);
     const payload: RewardChangedPayload = {
       communityId,
       rewardId: created.id,

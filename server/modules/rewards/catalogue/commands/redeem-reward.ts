@@ -17,19 +17,21 @@ import {
   takeVoucherCode,
 } from '../catalogue.repository.ts';
 import { RedeemBody, type RedemptionDto } from '../catalogue.schemas.ts';
+import { eligibilityFacts } from '../eligibility.ts';
 import { loadReward } from './load-catalogue.ts';
 import { reloadRedemption } from './redemption-view.ts';
 
 /**
  * Redeems a reward with the caller's available points, in one transaction: locks the reward (its
  * stock), then the caller's balance, checks the reward is active, within its dates, in stock, that the
- * caller is eligible, under the limit and can afford it; takes one unit of stock and reserves the points
+ * caller is eligible (lifetime points, rank, segment), under the limit and can afford it; takes one unit of stock and reserves the points
  * in the ledger (`redemption`, key `redeem:<id>`). A voucher takes a free code (`SKIP LOCKED`) and is
  * approved and fulfilled at once: the code is in the answer, for the caller only. A gift needs a
  * shipping address. Emits `redemption.requested` (and `redemption.fulfilled` for a voucher). The same
  * `idempotencyKey` again returns the first redemption without spending twice.
  * @throws AppError(validation_failed | not_found | unauthenticated | forbidden | conflict: inactive,
- *   not started, ended, out of stock, not eligible, limit reached, not enough points)
+ *   not started, ended, out of stock, not eligible, rank too low, not in the segment, limit reached, not
+ *   enough points)
  */
 export async function redeemReward({
   ctx,
@@ -63,7 +65,8 @@ export async function redeemReward({
       const current = await lockReward(trx, reward.id);
       const balance = await lockBalance(trx, communityId, member.id);
       const held = (await countMemberRedemptions(trx, member.id, [reward.id])).get(reward.id) ?? 0;
-      const refused = unavailableReason(current, { now: new Date(), balance, held });
+      const eligibility = await eligibilityFacts(trx, member.id, [current]);
+      const refused = unavailableReason(current, { now: new Date(), balance, held, ...eligibility });
       if (refused) throw new AppError('conflict', { messageKey: UNAVAILABLE_KEYS[refused] });
       const voucher = current.kind === 'voucher';
       const id = newId();

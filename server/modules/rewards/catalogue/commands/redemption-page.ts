@@ -2,6 +2,7 @@ import { authorize } from '../../../../platform/authz/policy.ts';
 import type { Ctx } from '../../../../platform/context.ts';
 import { decodeCursor, toPage } from '../../../../platform/http/pagination.ts';
 import { validate } from '../../../../platform/http/validation.ts';
+import { logAddressReads } from '../address-access.ts';
 import { cataloguePolicy } from '../catalogue.policy.ts';
 import { listRedemptionRows } from '../catalogue.repository.ts';
 import { ListRedemptionsQuery, type RedemptionDto } from '../catalogue.schemas.ts';
@@ -30,6 +31,8 @@ export async function listRedemptionPage(
     limit,
     after,
   });
+  // Staff see the shipping addresses of the page: each read is written to the access log.
+  await logAddressReads(ctx, resource, rows.slice(0, limit));
   return toPage(
     rows,
     limit,

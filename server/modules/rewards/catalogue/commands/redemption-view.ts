@@ -2,6 +2,7 @@ import { abilitiesOf } from '../../../../platform/authz/policy.ts';
 import type { Ctx } from '../../../../platform/context.ts';
 import type { Queryable } from '../../../../platform/db/database.ts';
 import { found } from '../../../../platform/errors/app-error.ts';
+import { logAddressReads } from '../address-access.ts';
 import { type CatalogueResource, redemptionPolicy } from '../catalogue.policy.ts';
 import { presentRedemption } from '../catalogue.presenter.ts';
 import { findRedemptionDetail, type RedemptionDetailRow } from '../catalogue.repository.ts';
@@ -27,7 +28,8 @@ export function viewRedemption(
 }
 
 /**
- * Reads a redemption again (after a change) and presents it for the actor.
+ * Reads a redemption again (after a change) and presents it for the actor (a shipping address shown to
+ * staff is written to the access log).
  * @throws AppError(not_found)
  */
 export async function reloadRedemption(
@@ -37,5 +39,6 @@ export async function reloadRedemption(
   redemptionId: string,
 ): Promise<RedemptionDto> {
   const row = found(await findRedemptionDetail(db, resource.community.id, redemptionId));
+  await logAddressReads(ctx, resource, [row]);
   return viewRedemption(ctx, resource, row);
 }

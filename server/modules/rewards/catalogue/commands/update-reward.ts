@@ -7,15 +7,18 @@ import { CatalogueEvents, type RewardChangedPayload } from '../catalogue.events.
 import { cataloguePolicy } from '../catalogue.policy.ts';
 import { lockReward, updateRewardRow } from '../catalogue.repository.ts';
 import { type RewardDto, UpdateRewardBody } from '../catalogue.schemas.ts';
+import { attachRewardImage, checkRewardRefs } from '../eligibility.ts';
 import { loadReward } from './load-catalogue.ts';
 import { checkReward, rewardColumns } from './reward-fields.ts';
 import { viewRewards } from './reward-view.ts';
 
 /**
  * Changes a reward (community managers): only the fields given; its kind never changes, and a voucher's
- * stock is its imported codes. Redemptions already made keep the cost they were made at. Emits
+ * stock is its imported codes. Redemptions already made keep the cost they were made at. A new image
+ * replaces the old one (detached, back to its uploader); `imageId: null` removes it. Emits
  * `reward.updated`; audited with the values before and after.
- * @throws AppError(validation_failed | not_found | unauthenticated | forbidden)
+ * @throws AppError(validation_failed: also an unknown rank position or segment, an image not the
+ *   caller's or already used | not_found | unauthenticated | forbidden)
  */
 export async function updateReward({
   ctx,
@@ -35,8 +38,13 @@ export async function updateReward({
   const columns = rewardColumns(body);
   checkReward(reward.kind, { ...reward, ...columns }, body.stock !== undefined);
   const communityId = resource.community.id;
+  await checkRewardRefs(ctx.kernel.db, communityId, body, {
+    uploaderId: resource.membership?.id ?? null,
+    rewardId: reward.id,
+  });
   const row = await transact(ctx.kernel, async (trx, emit) => {
     const before = await lockReward(trx, reward.id);
+    if (body.imageId !== undefined) await attachRewardImage(trx, before, body.imageId);
     const after = await updateRewardRow(trx, reward.id, columns);
     const changed = Object.keys(body).sort();
     const payload: RewardChangedPayload = { communityId, rewardId: reward.id, kind: reward.kind, changed };

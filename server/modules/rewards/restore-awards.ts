@@ -44,6 +44,8 @@ export async function restoreAwardsOf(
   communityId: string,
   source: { type: string; id: string; eventId: string },
 ): Promise<number> {
+  // A restore delivered late (after the item went away again) earns nothing: the next restore will.
+  if (!(await isPublished(trx, communityId, source))) return 0;
   const ids = await findAwardIdsOfSource(trx, communityId, source);
   if (ids.length === 0) return 0;
   const states = await findAwardStates(
@@ -63,6 +65,9 @@ export async function restoreAwardsOf(
     const member = await findMemberFacts(trx, communityId, award.member_id);
     if (member?.status !== 'active') continue;
     await lockBalance(trx, communityId, award.member_id);
+    // Under the member's lock, again: another delivery (a replay, or another restore of the same item
+    // handled at the same time) may have earned this award again since `earnedAgain` was read.
+    if (await earnedAgainSince(trx, communityId, award)) continue;
     const [current] = await findAwardStates(trx, communityId, [award.id]);
     const reversals = (await childrenOf(trx, communityId, award.id)).filter(
       (c) => c.kind === 'reversal' && c.reason !== null && RESTORABLE_REASONS.includes(c.reason),
@@ -93,6 +98,35 @@ export async function restoreAwardsOf(
   }
   if (members.size > 0) await refreshStanding(trx, communityId, [...members]);
   return written;
+}
+
+/** Whether the restored reply or topic is published now. */
+async function isPublished(db: Queryable, communityId: string, source: { type: string; id: string }) {
+  if (source.type !== 'reply' && source.type !== 'topic') return false;
+  const row = await db
+    .selectFrom(source.type === 'reply' ? 'replies' : 'topics')
+    .select('status')
+    .where('community_id', '=', communityId)
+    .where('id', '=', source.id)
+    .executeTakeFirst();
+  return row?.status === 'published';
+}
+
+/** Whether an award was already earned again by a restore (an award keyed `restore:<event>:<award id>`). */
+async function earnedAgainSince(
+  db: Queryable,
+  communityId: string,
+  award: { id: string; source_type: string | null; source_id: string | null },
+): Promise<boolean> {
+  let query = db
+    .selectFrom('points_ledger')
+    .select('id')
+    .where('community_id', '=', communityId)
+    .where('kind', '=', 'award')
+    .where('reason', '=', 'content.restored')
+    .where('idempotency_key', 'like', `restore:%:${award.id}`);
+  if (award.source_id !== null) query = query.where('source_id', '=', award.source_id);
+  return (await query.limit(1).executeTakeFirst()) !== undefined;
 }
 
 /** The entries that settle one award. */

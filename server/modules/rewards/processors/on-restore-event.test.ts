@@ -95,8 +95,9 @@ describe('restored content earns again', () => {
     await moderate(fixture, reply.id, 'restore');
     expect(await findBalance(kernel.db, other.memberId)).toEqual({ pending: 15, available: 0, lifetime: 0 });
 
-    // The review period passes: the restored award is released by the job, like any award.
-    expect(await releaseDueAwards(kernel, new Date(Date.now() + 73 * 3_600_000))).toBe(1);
+    // The review period passes: the restored award is released by the job, like any award (on PostgreSQL
+    // the database is shared with other test files: the job may release their awards too).
+    expect(await releaseDueAwards(kernel, new Date(Date.now() + 73 * 3_600_000))).toBeGreaterThanOrEqual(1);
     expect(await findBalance(kernel.db, other.memberId)).toEqual({ pending: 0, available: 15, lifetime: 15 });
     expect(await queued(other.memberId)).toEqual([]);
     expect(await findBalanceMismatches(kernel.db, community.id)).toEqual([]);

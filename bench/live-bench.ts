@@ -20,7 +20,6 @@ import { io, type Socket } from 'socket.io-client';
 import { LIVE_EVENTS, LIVE_REQUESTS } from '../common/live/protocol.ts';
 import { type BenchSession, seedLiveBench } from './live-seed.ts';
 import {
-  freePort,
   NODE,
   ROOT,
   runScript,

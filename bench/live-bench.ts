@@ -19,15 +19,7 @@ import { parseArgs } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
 import { LIVE_EVENTS, LIVE_REQUESTS } from '../common/live/protocol.ts';
 import { type BenchSession, seedLiveBench } from './live-seed.ts';
-import {
-  NODE,
-  ROOT,
-  runScript,
-  type Service,
-  startService,
-  stopService,
-  waitReady,
-} from './processes.ts';
+import { NODE, ROOT, runScript, type Service, startService, stopService, waitReady } from './processes.ts';
 import { dropPostgresDatabase, recreatePostgresDatabase } from './seed.ts';
 
 const USAGE = `Usage: npm run bench:live -- [--messages=60] [--warmup=5] [--large=500] [--rounds=2] [--port=3321]

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   ADMIN,
   adminApi,
@@ -8,16 +8,10 @@ import {
   signIn,
   signUpAndVerify,
   unique,
+  joinCommunity,
 } from './support.ts';
 
 test.use({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(30) });
-
-async function join(page: Page, slug: string, pseudonym: string) {
-  await page.goto(`/c/${slug}/join`);
-  await page.getByLabel('Pseudonyme').fill(pseudonym);
-  await page.getByRole('button', { name: 'Rejoindre' }).click();
-  await expect(page.getByRole('status')).toContainText(pseudonym);
-}
 
 test('an unanswered question becomes a case that an agent answers and the asker sees solved', async ({
   page,
@@ -36,7 +30,7 @@ test('an unanswered question becomes a case that an agent answers and the asker 
   // A member asks; nobody answers.
   const askerEmail = `${unique('case')}@example.test`;
   await signUpAndVerify(page, api, 'Inès', askerEmail, 'ines-password-2026-x');
-  await join(page, community.slug, unique('Ines_').slice(0, 30));
+  await joinCommunity(page, community.slug, unique('Ines_').slice(0, 30));
   await page.getByRole('link', { name: 'Entraide technique' }).click();
   await page.getByLabel('Titre').fill('Mon vélo affiche une erreur E07');
   await page.getByLabel('Détails').fill('Le code E07 clignote au démarrage depuis hier.');

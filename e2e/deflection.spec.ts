@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   ADMIN,
   adminApi,
@@ -9,16 +9,10 @@ import {
   signIn,
   signUpAndVerify,
   unique,
+  joinCommunity,
 } from './support.ts';
 
 test.use({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(60) });
-
-async function join(page: Page, slug: string, pseudonym: string) {
-  await page.goto(`/c/${slug}/join`);
-  await page.getByLabel('Pseudonyme').fill(pseudonym);
-  await page.getByRole('button', { name: 'Rejoindre' }).click();
-  await expect(page.getByRole('status')).toContainText(pseudonym);
-}
 
 const QUESTION = 'Mon écran reste noir au démarrage';
 
@@ -35,7 +29,7 @@ test('a solved question is suggested to the next member who asks it, the view co
 
   // A member asks, another answers, the asker accepts the answer.
   await signUpAndVerify(page, api, 'Camille', `${unique('ask')}@example.test`, 'camille-password-2026');
-  await join(page, community.slug, unique('Asker_').slice(0, 30));
+  await joinCommunity(page, community.slug, unique('Asker_').slice(0, 30));
   await page.goto(`/c/${community.slug}/b/entraide`);
   await page.getByLabel('Titre').fill(QUESTION);
   await page.getByLabel('Détails').fill('Le compteur du vélo ne s’allume plus depuis hier.');
@@ -47,7 +41,7 @@ test('a solved question is suggested to the next member who asks it, the view co
   const helper = await helperContext.newPage();
   const answerer = unique('Luc_').slice(0, 30);
   await signUpAndVerify(helper, api, 'Luc', `${unique('ans')}@example.test`, 'luc-password-2026-x');
-  await join(helper, community.slug, answerer);
+  await joinCommunity(helper, community.slug, answerer);
   await helper.goto(topicUrl);
   await helper
     .getByLabel('Votre réponse')
@@ -68,7 +62,7 @@ test('a solved question is suggested to the next member who asks it, the view co
   const askerContext = await browser.newContext({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(62) });
   const second = await askerContext.newPage();
   await signUpAndVerify(second, api, 'Inès', `${unique('second')}@example.test`, 'ines-password-2026-x');
-  await join(second, community.slug, unique('Ines_').slice(0, 30));
+  await joinCommunity(second, community.slug, unique('Ines_').slice(0, 30));
   await second.goto(`/c/${community.slug}/b/entraide`);
   await second.getByLabel('Titre').fill('Écran noir au démarrage du vélo');
   const suggestion = second.getByRole('button', { name: new RegExp(QUESTION) });

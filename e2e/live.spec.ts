@@ -10,6 +10,7 @@ import {
   signIn,
   signUpAndVerify,
   unique,
+  joinCommunity,
 } from './support.ts';
 import { pngChunk } from '../test/image-fixtures.ts';
 
@@ -31,13 +32,6 @@ async function person(
 
 /** The room's conversation (an ARIA log). */
 const feed = (page: Page) => page.getByRole('log');
-
-async function join(page: Page, slug: string, pseudonym: string) {
-  await page.goto(`/c/${slug}/join`);
-  await page.getByLabel('Pseudonyme').fill(pseudonym);
-  await page.getByRole('button', { name: 'Rejoindre' }).click();
-  await expect(page.getByRole('status')).toContainText(pseudonym);
-}
 
 /** A small but real PNG (a 120×80 orange rectangle), built with zlib. */
 function orangePng(): Buffer {
@@ -78,11 +72,11 @@ test('a whole live session with a moderator, two participants and an observer', 
   const bobPseudonym = unique('Bob_').slice(0, 30);
   const observerPseudonym = unique('Marque_').slice(0, 30);
   await signUpAndVerify(alice, api, 'Alice', `${unique('alice')}@example.test`, 'alice-password-2026-x');
-  await join(alice, slug, alicePseudonym);
+  await joinCommunity(alice, slug, alicePseudonym);
   await signUpAndVerify(bob, api, 'Bob', `${unique('bob')}@example.test`, 'bob-password-2026-xx');
-  await join(bob, slug, bobPseudonym);
+  await joinCommunity(bob, slug, bobPseudonym);
   await signUpAndVerify(observer, api, 'Olga', `${unique('olga')}@example.test`, 'olga-password-2026-x');
-  await join(observer, slug, observerPseudonym);
+  await joinCommunity(observer, slug, observerPseudonym);
   const members = (await (await api.get(`/api/v1/communities/${slug}/members?limit=100`)).json()) as {
     items: { id: string; pseudonym: string }[];
   };

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   adminApi,
   clientAddress,
@@ -7,6 +7,7 @@ import {
   expectNoHorizontalScroll,
   signUpAndVerify,
   unique,
+  joinCommunity,
 } from './support.ts';
 
 test.use({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(90) });
@@ -16,13 +17,6 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC',
   'base64',
 );
-
-async function join(page: Page, slug: string, pseudonym: string) {
-  await page.goto(`/c/${slug}/join`);
-  await page.getByLabel('Pseudonyme').fill(pseudonym);
-  await page.getByRole('button', { name: 'Rejoindre' }).click();
-  await expect(page.getByRole('status')).toContainText(pseudonym);
-}
 
 test('a question with tags and an image; a refused file; a draft that survives a reload; a quote', async ({
   page,
@@ -34,7 +28,7 @@ test('a question with tags and an image; a refused file; a draft that survives a
   });
   expect(board.status()).toBe(201);
   await signUpAndVerify(page, api, 'Nora', `${unique('media')}@example.test`, 'nora-password-2026-x');
-  await join(page, community.slug, unique('Nora_').slice(0, 30));
+  await joinCommunity(page, community.slug, unique('Nora_').slice(0, 30));
 
   // A file that is not an image, even named .png, is refused with a clear message; nothing is posted.
   await page.goto(`/c/${community.slug}/b/entraide`);

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   ADMIN,
   adminApi,
@@ -9,16 +9,10 @@ import {
   signIn,
   signUpAndVerify,
   unique,
+  joinCommunity,
 } from './support.ts';
 
 test.use({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(181) });
-
-async function join(page: Page, slug: string, pseudonym: string) {
-  await page.goto(`/c/${slug}/join`);
-  await page.getByLabel('Pseudonyme').fill(pseudonym);
-  await page.getByRole('button', { name: 'Rejoindre' }).click();
-  await expect(page.getByRole('status')).toContainText(pseudonym);
-}
 
 test('a member reports a post, a moderator hides it from the queue, and newcomers’ posts wait for approval, without JavaScript for staff', async ({
   page,
@@ -35,7 +29,7 @@ test('a member reports a post, a moderator hides it from the queue, and newcomer
 
   // A member asks a question.
   await signUpAndVerify(page, api, 'Nora', `${unique('mod')}@example.test`, 'nora-password-2026-x');
-  await join(page, community.slug, unique('Nora_').slice(0, 30));
+  await joinCommunity(page, community.slug, unique('Nora_').slice(0, 30));
   await page.goto(`/c/${community.slug}/b/aide`);
   await page.getByLabel('Titre').fill('Achetez des vélos pas chers ici');
   await page.getByLabel('Détails').fill('Promotions incroyables sur example.test');
@@ -48,7 +42,7 @@ test('a member reports a post, a moderator hides it from the queue, and newcomer
   const reporter = await reporterContext.newPage();
   const reporterName = unique('Paul_').slice(0, 30);
   await signUpAndVerify(reporter, api, 'Paul', `${unique('rep')}@example.test`, 'paul-password-2026-x');
-  await join(reporter, community.slug, reporterName);
+  await joinCommunity(reporter, community.slug, reporterName);
   await reporter.goto(topicUrl);
   await reporter.setViewportSize({ width: 360, height: 800 });
   await reporter.locator('summary', { hasText: 'Signaler' }).first().click();

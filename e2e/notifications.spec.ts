@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   adminApi,
   clientAddress,
@@ -7,16 +7,10 @@ import {
   expectNoHorizontalScroll,
   signUpAndVerify,
   unique,
+  joinCommunity,
 } from './support.ts';
 
 test.use({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(170) });
-
-async function join(page: Page, slug: string, pseudonym: string) {
-  await page.goto(`/c/${slug}/join`);
-  await page.getByLabel('Pseudonyme').fill(pseudonym);
-  await page.getByRole('button', { name: 'Rejoindre' }).click();
-  await expect(page.getByRole('status')).toContainText(pseudonym);
-}
 
 test('a reply appears live on the open topic, the header count follows, and one click unsubscribes from the emails', async ({
   page,
@@ -31,7 +25,7 @@ test('a reply appears live on the open topic, the header count follows, and one 
 
   const askerEmail = `${unique('notif-ask')}@example.test`;
   await signUpAndVerify(page, api, 'Camille', askerEmail, 'camille-password-2026');
-  await join(page, community.slug, unique('Asker_').slice(0, 30));
+  await joinCommunity(page, community.slug, unique('Asker_').slice(0, 30));
   await page.goto(`/c/${community.slug}/b/entraide`);
   await page.getByLabel('Titre').fill('Le chargeur clignote en orange');
   await page.getByLabel('Détails').fill('Que veut dire ce voyant ?');
@@ -44,7 +38,7 @@ test('a reply appears live on the open topic, the header count follows, and one 
   const helper = await helperContext.newPage();
   const answerer = unique('Luc_').slice(0, 30);
   await signUpAndVerify(helper, api, 'Luc', `${unique('notif-ans')}@example.test`, 'luc-password-2026-x');
-  await join(helper, community.slug, answerer);
+  await joinCommunity(helper, community.slug, answerer);
   await helper.goto(topicUrl);
   await helper.getByLabel('Votre réponse').fill('Orange : la batterie est **trop froide**.');
   await helper.getByRole('button', { name: 'Répondre' }).click();
@@ -113,7 +107,7 @@ test('following a board works without JavaScript', async ({ browser }) => {
   });
   const page = await context.newPage();
   await signUpAndVerify(page, api, 'Inès', `${unique('notif-board')}@example.test`, 'ines-password-2026-x');
-  await join(page, community.slug, unique('Ines_').slice(0, 30));
+  await joinCommunity(page, community.slug, unique('Ines_').slice(0, 30));
   await page.goto(`/c/${community.slug}/b/produit`);
   await page.getByRole('button', { name: 'Suivre cet espace' }).click();
   await expect(

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   ADMIN,
   adminApi,
@@ -9,16 +9,10 @@ import {
   signIn,
   signUpAndVerify,
   unique,
+  joinCommunity,
 } from './support.ts';
 
 test.use({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(70) });
-
-async function join(page: Page, slug: string, pseudonym: string) {
-  await page.goto(`/c/${slug}/join`);
-  await page.getByLabel('Pseudonyme').fill(pseudonym);
-  await page.getByRole('button', { name: 'Rejoindre' }).click();
-  await expect(page.getByRole('status')).toContainText(pseudonym);
-}
 
 test('a failed trap question lowers a member’s reliability; staff see the factor, flag and rate the member', async ({
   page,
@@ -53,7 +47,7 @@ test('a failed trap question lowers a member’s reliability; staff see the fact
   // A member answers "Oui" to the trap.
   const pseudonym = unique('Rapide_').slice(0, 30);
   await signUpAndVerify(page, api, 'Rémi', `${unique('trap')}@example.test`, 'remi-password-2026-xy');
-  await join(page, community.slug, pseudonym);
+  await joinCommunity(page, community.slug, pseudonym);
   await page.goto(`/c/${community.slug}/research`);
   await page.getByRole('link', { name: 'Attention' }).click();
   await page

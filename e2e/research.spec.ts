@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   ADMIN,
   adminApi,
@@ -10,16 +10,10 @@ import {
   signIn,
   signUpAndVerify,
   unique,
+  joinCommunity,
 } from './support.ts';
 
 test.use({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(60) });
-
-async function join(page: Page, slug: string, pseudonym: string) {
-  await page.goto(`/c/${slug}/join`);
-  await page.getByLabel('Pseudonyme').fill(pseudonym);
-  await page.getByRole('button', { name: 'Rejoindre' }).click();
-  await expect(page.getByRole('status')).toContainText(pseudonym);
-}
 
 test('staff build a survey, a member answers it after a required-answer error, staff read the chart and the CSV', async ({
   page,
@@ -49,7 +43,7 @@ test('staff build a survey, a member answers it after a required-answer error, s
   // A member answers: sending without the required answer shows the error next to the question.
   const email = `${unique('panel')}@example.test`;
   await signUpAndVerify(page, api, 'Léa', email, 'lea-password-2026-xy');
-  await join(page, community.slug, unique('Lea_').slice(0, 30));
+  await joinCommunity(page, community.slug, unique('Lea_').slice(0, 30));
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/c/${community.slug}/research`);
   await page.getByRole('link', { name: 'Votre vélo' }).click();

@@ -1,14 +1,14 @@
-import { expect, type Page, test } from '@playwright/test';
-import { adminApi, clientAddress, createCommunity, signUpAndVerify, unique } from './support.ts';
+import { expect, test } from '@playwright/test';
+import {
+  adminApi,
+  clientAddress,
+  createCommunity,
+  signUpAndVerify,
+  unique,
+  joinCommunity,
+} from './support.ts';
 
 test.use({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(20) });
-
-async function join(page: Page, slug: string, pseudonym: string) {
-  await page.goto(`/c/${slug}/join`);
-  await page.getByLabel('Pseudonyme').fill(pseudonym);
-  await page.getByRole('button', { name: 'Rejoindre' }).click();
-  await expect(page.getByRole('status')).toContainText(pseudonym);
-}
 
 test('a member asks, another answers, the asker accepts the answer and the question shows as solved', async ({
   page,
@@ -23,7 +23,7 @@ test('a member asks, another answers, the asker accepts the answer and the quest
 
   const asker = unique('Asker_').slice(0, 30);
   await signUpAndVerify(page, api, 'Camille', `${unique('ask')}@example.test`, 'camille-password-2026');
-  await join(page, community.slug, asker);
+  await joinCommunity(page, community.slug, asker);
   await page.getByRole('link', { name: 'Entraide technique' }).click();
   await page.getByLabel('Titre').fill('Autonomie divisée par deux en hiver ?');
   await page
@@ -38,7 +38,7 @@ test('a member asks, another answers, the asker accepts the answer and the quest
   const helperPage = await helperContext.newPage();
   const answerer = unique('Luc_').slice(0, 30);
   await signUpAndVerify(helperPage, api, 'Luc', `${unique('ans')}@example.test`, 'luc-password-2026-x');
-  await join(helperPage, community.slug, answerer);
+  await joinCommunity(helperPage, community.slug, answerer);
   await helperPage.goto(topicUrl);
   await helperPage
     .getByLabel('Votre réponse')

@@ -81,6 +81,14 @@ export async function signUpAndVerify(
 }
 
 /** Signs in through the browser form. */
+/** Joins an open community from its join page (French interface), and waits for the welcome. */
+export async function joinCommunity(page: Page, slug: string, pseudonym: string) {
+  await page.goto(`/c/${slug}/join`);
+  await page.getByLabel('Pseudonyme').fill(pseudonym);
+  await page.getByRole('button', { name: 'Rejoindre' }).click();
+  await expect(page.getByRole('status')).toContainText(pseudonym);
+}
+
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto('/signin');
   await page.getByLabel(/Adresse e-mail|Email address/).fill(email);

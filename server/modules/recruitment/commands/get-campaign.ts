@@ -4,7 +4,7 @@ import { recruitmentPolicy } from '../recruitment.policy.ts';
 import { presentCampaign } from '../recruitment.presenter.ts';
 import { listCampaignRows } from '../recruitment.repository.ts';
 import type { CampaignDto } from '../recruitment.schemas.ts';
-import { loadCampaign, loadRecruitment, quotaFillOf } from './load-recruitment.ts';
+import { loadCampaign, loadRecruitment, quotaFillOf, quotaFillsOf } from './load-recruitment.ts';
 
 /**
  * One campaign with its quota fill (staff).
@@ -39,7 +39,6 @@ export async function listCampaigns({
   const loaded = await loadRecruitment(ctx, key);
   authorize(recruitmentPolicy, 'manageRecruitment', ctx.actor, loaded);
   const rows = await listCampaignRows(ctx.kernel.db, loaded.community.id);
-  const items = [];
-  for (const row of rows) items.push(presentCampaign(row, await quotaFillOf(ctx.kernel.db, row)));
-  return { items };
+  const fills = await quotaFillsOf(ctx.kernel.db, rows);
+  return { items: rows.map((row) => presentCampaign(row, fills.get(row.id)!)) };
 }

@@ -4,7 +4,7 @@ import type { CampaignRow } from '../../../platform/db/schema-recruitment.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { loadCommunity, type LoadedCommunity } from '../../communities/commands/load-community.ts';
 import { cellKey, quotaLimit } from '../recruitment-rules.ts';
-import { countCells, findCampaign, findCampaignByToken } from '../recruitment.repository.ts';
+import { countCellsByCampaign, findCampaign, findCampaignByToken } from '../recruitment.repository.ts';
 import type { CampaignDto, QuotaInput } from '../recruitment.schemas.ts';
 
 /**
@@ -36,14 +36,29 @@ export async function loadLink(db: Queryable, token: string) {
   return row;
 }
 
+/** How full each quota cell of these campaigns is, in one query: campaign id → its cells. */
+export async function quotaFillsOf(
+  db: Queryable,
+  campaigns: readonly CampaignRow[],
+): Promise<Map<string, CampaignDto['quotaFill']>> {
+  const counts = await countCellsByCampaign(
+    db,
+    campaigns.map((c) => c.id),
+  );
+  return new Map(
+    campaigns.map((campaign) => [
+      campaign.id,
+      (campaign.quotas as QuotaInput[]).map((q) => ({
+        question: q.question,
+        option: q.option,
+        limit: quotaLimit(q, campaign.target),
+        filled: counts.get(campaign.id)?.get(cellKey(q)) ?? 0,
+      })),
+    ]),
+  );
+}
+
 /** How full each quota cell of a campaign is. */
 export async function quotaFillOf(db: Queryable, campaign: CampaignRow): Promise<CampaignDto['quotaFill']> {
-  const quotas = campaign.quotas as QuotaInput[];
-  const counts = await countCells(db, campaign.id, quotas.map(cellKey));
-  return quotas.map((q) => ({
-    question: q.question,
-    option: q.option,
-    limit: quotaLimit(q, campaign.target),
-    filled: counts.get(cellKey(q)) ?? 0,
-  }));
+  return (await quotaFillsOf(db, [campaign])).get(campaign.id)!;
 }

@@ -8,7 +8,6 @@
 // to the LAST participant. The same clients and the same measurement run against the bare server. Prints
 // p50/p99 of both and their ratios. Loopback only; children are stopped at the end.
 // DESIGN rule 14: timings are reported here, never asserted in the test suite.
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -19,7 +18,16 @@ import { parseArgs } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
 import { LIVE_EVENTS, LIVE_REQUESTS } from '../common/live/protocol.ts';
 import { type BenchSession, seedLiveBench } from './live-seed.ts';
-import { NODE, ROOT, runScript, type Service, startService, stopService, waitReady } from './processes.ts';
+import {
+  ensureBuild,
+  ROOT,
+  runScript,
+  type Service,
+  startService,
+  stopService,
+  waitReady,
+  serverBaseEnv,
+} from './processes.ts';
 import { dropPostgresDatabase, recreatePostgresDatabase } from './seed.ts';
 
 const USAGE = `Usage: npm run bench:live -- [--messages=60] [--warmup=5] [--large=500] [--rounds=2] [--port=3321]
@@ -214,29 +222,9 @@ async function main(): Promise<void> {
     void cleanup().finally(() => process.exit(130));
   });
   try {
-    execFileSync(NODE, [join(ROOT, 'scripts/ensure-build.ts')], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      timeout: 600_000,
-    });
+    ensureBuild();
     const secret = randomBytes(32).toString('base64url');
-    const baseEnv: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      SESSION_SECRET: secret,
-    };
-    for (const name of [
-      'DATABASE_URL',
-      'DATA_DIR',
-      'REDIS_URL',
-      'PORT',
-      'HOST',
-      'PUBLIC_URL',
-      'CERCLE_ROLES',
-      'CERCLE_WEB',
-    ])
-      delete baseEnv[name];
+    const baseEnv = serverBaseEnv(secret);
     console.log(`Creating the PostgreSQL database ${options.pgDatabase}…`);
     const url = await recreatePostgresDatabase(options.pgUrl, options.pgDatabase);
     createdDb = true;

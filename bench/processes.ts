@@ -1,5 +1,5 @@
 // Child processes of the benchmark: the project's Node 24, free loopback ports, readiness, clean stops.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -9,6 +9,40 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export const ROOT = join(import.meta.dirname, '..');
 /** Node 24 from node_modules (the system Node is older). */
 export const NODE = join(ROOT, 'node_modules/.bin/node');
+
+/** Builds the web app when it is missing or stale (scripts/ensure-build.ts), before starting servers. */
+export function ensureBuild(): void {
+  execFileSync(NODE, [join(ROOT, 'scripts/ensure-build.ts')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    timeout: 600_000,
+  });
+}
+
+/**
+ * The environment of a benchmarked Cercle server: production mode, quiet logs, the given session secret,
+ * and none of the caller's own server settings (each run sets its database, port and roles itself).
+ */
+export function serverBaseEnv(secret: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    SESSION_SECRET: secret,
+  };
+  for (const name of [
+    'DATABASE_URL',
+    'DATA_DIR',
+    'REDIS_URL',
+    'PORT',
+    'HOST',
+    'PUBLIC_URL',
+    'CERCLE_ROLES',
+    'CERCLE_WEB',
+  ])
+    delete env[name];
+  return env;
+}
 
 /** A free TCP port on the loopback interface. */
 export async function freePort(): Promise<number> {

@@ -5,7 +5,6 @@
 // and prints requests/s, p50/p99 latency, non-2xx responses and errors, with every requests/s figure as a
 // ratio of the baseline's. Loopback only; every step has a time limit; children are stopped at the end.
 // DESIGN rule 14: timings are reported here, never asserted in the test suite.
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -15,7 +14,16 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { DatabaseTarget } from '../server/platform/db/database.ts';
 import { formatTable, measure, type Measurement, type Scenario, summarize } from './load.ts';
-import { freePort, NODE, ROOT, type Service, startService, stopService, waitReady } from './processes.ts';
+import {
+  ensureBuild,
+  freePort,
+  ROOT,
+  type Service,
+  startService,
+  stopService,
+  waitReady,
+  serverBaseEnv,
+} from './processes.ts';
 import { BENCH_ADMIN, dropPostgresDatabase, recreatePostgresDatabase, seedDatabase } from './seed.ts';
 import { BENCH_REPLIES_PER_TOPIC, BENCH_TOPICS, seedTopicsIn, type TopicSeed } from './topic-bench.ts';
 
@@ -186,31 +194,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => onSignal('SIGTERM'));
 
   try {
-    execFileSync(NODE, [join(ROOT, 'scripts/ensure-build.ts')], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      timeout: 600_000,
-    });
-
+    ensureBuild();
     const secret = randomBytes(32).toString('base64url');
-    const baseEnv: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      SESSION_SECRET: secret,
-    };
-    for (const name of [
-      'DATABASE_URL',
-      'DATA_DIR',
-      'REDIS_URL',
-      'PORT',
-      'HOST',
-      'PUBLIC_URL',
-      'CERCLE_ROLES',
-      'CERCLE_WEB',
-    ]) {
-      delete baseEnv[name];
-    }
+    const baseEnv = serverBaseEnv(secret);
     const setupLog = join(work, 'setup.log');
 
     // The PostgreSQL database: Cercle's with --db=postgres, the baseline's in both modes.

@@ -96,6 +96,90 @@ export async function findEntryByClientId(
     .executeTakeFirst();
 }
 
+/** What a new room entry stores besides its number and session (which `appendLiveEntry` fills in). */
+export type NewEntry = Omit<Insertable<LiveMessageTable>, 'id' | 'seq' | 'community_id' | 'session_id'>;
+
+/**
+ * Numbers, stores and reads back one entry of a **live** session in a single statement, with no explicit
+ * transaction: the counter's `UPDATE … RETURNING` (as in `takeSeq`) locks the session row until the statement
+ * commits, so numbers still follow commit order and are never given twice. The parameters are cast to their
+ * columns' types (an `INSERT … SELECT` does not infer them). Returns the row as `findEntry` reads it, or
+ * undefined, writing nothing, when the session is not `live`.
+ */
+export async function appendLiveEntry(
+  db: Queryable,
+  session: { id: string; community_id: string },
+  id: string,
+  v: NewEntry,
+): Promise<EntryRow | undefined> {
+  const uuid = (value: string | null | undefined) => sql<string | null>`${value ?? null}::uuid`;
+  const bigint = (value: number | null | undefined) => sql<number | null>`${value ?? null}::bigint`;
+  const text = (value: string | null | undefined) => sql<string | null>`${value ?? null}::text`;
+  const choice =
+    v.choice === undefined || v.choice === null
+      ? null
+      : typeof v.choice === 'string'
+        ? v.choice
+        : JSON.stringify(v.choice);
+  return db
+    .with('s', (qb) =>
+      qb
+        .updateTable('live_sessions')
+        .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+        .where('id', '=', session.id)
+        .where('status', '=', 'live')
+        .returning('last_seq'),
+    )
+    .with('e', (qb) =>
+      qb
+        .insertInto('live_messages')
+        .columns([
+          'id',
+          'community_id',
+          'session_id',
+          'seq',
+          'kind',
+          'author_member_id',
+          'author_role',
+          'body',
+          'item_id',
+          'choice',
+          'reply_to_seq',
+          'target_seq',
+          'private_member_id',
+          'client_id',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom('s')
+            .select([
+              uuid(id).as('id'),
+              uuid(session.community_id).as('community_id'),
+              uuid(session.id).as('session_id'),
+              's.last_seq as seq',
+              text(v.kind).as('kind'),
+              uuid(v.author_member_id).as('author_member_id'),
+              text(v.author_role).as('author_role'),
+              text(v.body).as('body'),
+              uuid(v.item_id).as('item_id'),
+              sql<string | null>`${choice}::jsonb`.as('choice'),
+              bigint(v.reply_to_seq).as('reply_to_seq'),
+              bigint(v.target_seq).as('target_seq'),
+              uuid(v.private_member_id).as('private_member_id'),
+              text(v.client_id).as('client_id'),
+            ]),
+        )
+        .returningAll(),
+    )
+    .selectFrom('e')
+    .leftJoin('memberships as a', 'a.id', 'e.author_member_id')
+    .leftJoin('memberships as pm', 'pm.id', 'e.private_member_id')
+    .leftJoin('live_guide_items as i', 'i.id', 'e.item_id')
+    .leftJoin('live_media as md', 'md.id', 'i.media_id')
+    .select(entryColumns)
+    .executeTakeFirst();
+}
+
 /** Room entries after `afterSeq`, in order (at most `limit`). */
 export async function listEntries(db: Queryable, sessionId: string, afterSeq: number, limit: number) {
   return entries(db)

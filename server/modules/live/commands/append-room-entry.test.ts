@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { liveCommunity, seedSession } from '../../../../test/live-fixtures.ts';
 import { expectAppError, testApp } from '../../../../test/helpers.ts';
+import { newId } from '../../../platform/db/ids.ts';
 import { transact } from '../../../platform/kernel.ts';
+import { appendLiveEntry } from '../live-room.repository.ts';
 import { appendRoomEntry } from './append-room-entry.ts';
 
 beforeAll(() => testApp(), 180_000);
@@ -78,5 +80,29 @@ describe('appendRoomEntry', () => {
       .where('session_id', 'in', [f.session.id, ended.id])
       .execute();
     expect(rows.map((r) => Number(r.seq))).toEqual([1]);
+  });
+
+  it('numbers concurrent entries of a live session in one statement each, without a gap or a repeat', async () => {
+    const { kernel } = await testApp();
+    const f = await liveCommunity();
+    expect(await appendLiveEntry(kernel.db, f.session, newId(), message('scheduled'))).toBeUndefined();
+    await kernel.db
+      .updateTable('live_sessions')
+      .set({ status: 'live' })
+      .where('id', '=', f.session.id)
+      .execute();
+    const rows = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => appendLiveEntry(kernel.db, f.session, newId(), message(`m${i}`))),
+    );
+    expect(rows.map((r) => r!.seq).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
+    expect(rows[3]).toMatchObject({ body: 'm3', kind: 'message', session_id: f.session.id });
+    const stored = await kernel.db
+      .selectFrom('live_messages')
+      .select(['seq', 'body'])
+      .where('session_id', '=', f.session.id)
+      .execute();
+    expect(stored).toHaveLength(20);
   });
 });

@@ -1,23 +1,31 @@
-import type { Insertable } from 'kysely';
 import type { Queryable } from '../../../platform/db/database.ts';
 import { newId } from '../../../platform/db/ids.ts';
-import type { LiveMessageTable } from '../../../platform/db/schema-live.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { updateSessionRow } from '../live.repository.ts';
-import { type EntryRow, findEntry, insertEntry, takeSeq } from '../live-room.repository.ts';
+import {
+  appendLiveEntry,
+  type EntryRow,
+  findEntry,
+  insertEntry,
+  type NewEntry,
+  takeSeq,
+} from '../live-room.repository.ts';
 
 /**
  * Numbers and stores one room entry inside the caller's transaction (the session's counter row stays
  * locked until it commits). Entries go into a live session only; the moderator's first entry or admission
- * starts a scheduled one.
+ * starts a scheduled one. A live session's entry takes one statement (`appendLiveEntry`); the others
+ * are checked, started or refused here.
  * @throws AppError(conflict: the session is not running)
  */
 export async function appendRoomEntry(
   trx: Queryable,
   session: { id: string; community_id: string },
-  values: Omit<Insertable<LiveMessageTable>, 'id' | 'seq' | 'community_id' | 'session_id'>,
+  values: NewEntry,
   options: { starts?: boolean } = {},
 ): Promise<EntryRow> {
+  const appended = await appendLiveEntry(trx, session, newId(), values);
+  if (appended) return appended;
   const { seq, status } = await takeSeq(trx, session.id);
   if (status === 'scheduled' && options.starts) {
     await updateSessionRow(trx, session.id, { status: 'live', started_at: new Date() });

@@ -1,5 +1,6 @@
 import { authorize } from '../../../platform/authz/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
+import { newId } from '../../../platform/db/ids.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { validate } from '../../../platform/http/validation.ts';
 import { transact } from '../../../platform/kernel.ts';
@@ -8,11 +9,13 @@ import { publishEntry, publishTally, publishToMember } from '../live-broadcast.t
 import { livePolicy } from '../live.policy.ts';
 import { findParticipant } from '../live.repository.ts';
 import {
+  appendLiveEntry,
   countRecentEntries,
   findEntry,
   findEntryByClientId,
   listAnswerers,
   listAnswers,
+  type NewEntry,
 } from '../live-room.repository.ts';
 import {
   PARTICIPANT_MAX_LENGTH,
@@ -93,35 +96,33 @@ export async function postLiveMessage({
     throw AppError.field('/replyToSeq', 'live.error.unknownEntry');
   }
   const privateWith = body.toMemberId ?? (body.private && !moderator ? memberId : null);
-  const row = await transact(ctx.kernel, async (trx) => {
-    if (!moderator) await checkRate(trx, room, memberId!);
-    if (body.itemId && (await listAnswerers(trx, body.itemId)).includes(memberId!)) {
-      throw new AppError('conflict', { messageKey: 'live.error.answered' });
-    }
-    return appendRoomEntry(
-      trx,
-      room.row,
-      {
-        kind: body.itemId ? 'answer' : privateWith ? 'private' : 'message',
-        author_member_id: memberId,
-        author_role: moderator ? 'moderator' : 'participant',
-        body: text || null,
-        item_id: body.itemId ?? null,
-        choice: choice ? JSON.stringify(choice) : null,
-        reply_to_seq: body.replyToSeq ?? null,
-        private_member_id: privateWith,
-        client_id: body.clientId,
-      },
-      { starts: moderator },
-    );
-  });
+  if (!moderator) await checkRate(db, room, memberId!);
+  if (body.itemId && (await listAnswerers(db, body.itemId)).includes(memberId!)) {
+    throw new AppError('conflict', { messageKey: 'live.error.answered' });
+  }
+  const values: NewEntry = {
+    kind: body.itemId ? 'answer' : privateWith ? 'private' : 'message',
+    author_member_id: memberId,
+    author_role: moderator ? 'moderator' : 'participant',
+    body: text || null,
+    item_id: body.itemId ?? null,
+    choice: choice ? JSON.stringify(choice) : null,
+    reply_to_seq: body.replyToSeq ?? null,
+    private_member_id: privateWith,
+    client_id: body.clientId,
+  };
+  // A running session's entry is one statement; the first one (which starts the session) or a refusal
+  // takes the transactional path.
+  const row =
+    (room.row.status === 'live' ? await appendLiveEntry(db, room.row, newId(), values) : undefined) ??
+    (await transact(ctx.kernel, (trx) => appendRoomEntry(trx, room.row, values, { starts: moderator })));
   await afterPost(ctx, row, item);
   return { seq: row.seq };
 }
 
-async function checkRate(trx: Parameters<typeof countRecentEntries>[0], room: LoadedRoom, memberId: string) {
+async function checkRate(db: Parameters<typeof countRecentEntries>[0], room: LoadedRoom, memberId: string) {
   const since = new Date(Date.now() - RATE_WINDOW_SECONDS * 1000);
-  if ((await countRecentEntries(trx, room.row.id, memberId, since)) >= RATE_LIMIT) {
+  if ((await countRecentEntries(db, room.row.id, memberId, since)) >= RATE_LIMIT) {
     throw new AppError('rate_limited', {
       messageKey: 'live.error.rateLimited',
       retryAfter: RATE_WINDOW_SECONDS,

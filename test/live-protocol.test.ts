@@ -1,102 +1,24 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIVE_EVENTS, LIVE_REQUESTS, type LiveEntry } from '../common/live/protocol.ts';
-import { updateLiveSessionGuide } from '../server/modules/live/commands/update-live-session-guide.ts';
-import { resolveActor } from '../server/platform/http/request-context.ts';
-import { ctxFor, outboxEventsOf, signedInUser, testApp, type TestUser } from './helpers.ts';
-import { LiveClient } from './live-client.ts';
-import { liveCommunity, participantRow } from './live-fixtures.ts';
+import { outboxEventsOf, signedInUser } from './helpers.ts';
+import type { LiveClient } from './live-client.ts';
+import { participantRow } from './live-fixtures.ts';
+import {
+  admitAll,
+  closeLiveClients,
+  listenLive,
+  liveClient,
+  runningSession,
+} from './live-socket-fixtures.ts';
 
 /**
  * The live-session socket protocol on the test app listening on loopback, with real Socket.IO clients:
  * admission, ordering, resume without gap or duplicate, blind answers, private messages, the backroom's
  * confidentiality (every frame a participant receives is recorded and searched), limits, the end.
  */
-let url = '';
-const clients: LiveClient[] = [];
+beforeAll(() => listenLive(), 180_000);
 
-beforeAll(async () => {
-  const { kernel, app } = await testApp();
-  await kernel.realtime.attach(app.server, {
-    redisUrl: null,
-    authenticate: (headers) => resolveActor(kernel, headers),
-  });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-}, 180_000);
-
-afterAll(() => {
-  for (const client of clients) client.close();
-});
-
-async function client(user: TestUser | null, sessionId: string): Promise<LiveClient> {
-  const c = await LiveClient.connect(url, user?.headers.cookie ?? null, sessionId);
-  clients.push(c);
-  return c;
-}
-
-const GUIDE = {
-  sections: [
-    {
-      title: 'Habits',
-      plannedMinutes: 15,
-      items: [
-        { kind: 'question', questionType: 'open', body: 'What do you ride for?', blind: true },
-        { kind: 'question', questionType: 'single', body: 'Do you ride in winter?', options: ['Yes', 'No'] },
-        { kind: 'question', questionType: 'open', body: 'Describe your worst ride', blind: true },
-        { kind: 'note', body: 'Watch the time' },
-      ],
-    },
-  ],
-};
-
-/** A session with signed-in staff and participants, its guide, and everyone connected and joined. */
-async function runningSession() {
-  const users = {
-    moderator: await signedInUser({ name: 'Mona Moderator' }),
-    observer: await signedInUser({ name: 'Olivia Observer' }),
-    alice: await signedInUser(),
-    bob: await signedInUser(),
-  };
-  const fixture = await liveCommunity(users);
-  const guide = await updateLiveSessionGuide({
-    ctx: await ctxFor(users.moderator),
-    community: fixture.community.slug,
-    sessionId: fixture.session.id,
-    input: GUIDE,
-  });
-  const sid = fixture.session.id;
-  const moderator = await client(users.moderator, sid);
-  const observer = await client(users.observer, sid);
-  const alice = await client(users.alice, sid);
-  const bob = await client(users.bob, sid);
-  for (const c of [moderator, observer, alice, bob]) await c.join();
-  const people = {
-    admin: fixture.admin,
-    moderator: fixture.moderator,
-    observer: fixture.observer,
-    alice: fixture.alice,
-    bob: fixture.bob,
-  };
-  return {
-    session: fixture.session,
-    community: fixture.community,
-    people,
-    users,
-    items: guide[0].items,
-    moderator,
-    observer,
-    alice,
-    bob,
-  };
-}
-
-/** Admits both participants and waits until they are in the room. */
-async function admitAll(s: Awaited<ReturnType<typeof runningSession>>) {
-  expect(await s.moderator.request(LIVE_REQUESTS.admit, { all: true })).toMatchObject({ ok: true });
-  await s.alice.waitForEvent(LIVE_EVENTS.admitted);
-  await s.bob.waitForEvent(LIVE_EVENTS.admitted);
-}
+afterAll(() => closeLiveClients());
 
 /** The sequence numbers a client applied as new entries: must be 1..n, each once. */
 function appliedSeqs(c: LiveClient): number[] {
@@ -339,7 +261,7 @@ describe('the live protocol', () => {
       'missed 5',
     ]);
     // A second tab starts from nothing and gets the same conversation.
-    const tab = await client(s.users.bob, s.session.id);
+    const tab = await liveClient(s.users.bob, s.session.id);
     expect((await tab.join()).attendance).toBe('admitted');
     await tab.waitForSeq(last);
     expect([...tab.entries().values()]).toEqual([...bob.entries().values()]);
@@ -411,9 +333,9 @@ describe('the live protocol', () => {
     });
 
     // Strangers and anonymous sockets get nothing.
-    const anonymous = await client(null, s.session.id);
+    const anonymous = await liveClient(null, s.session.id);
     expect(await anonymous.request(LIVE_REQUESTS.join)).toMatchObject({ ok: false, code: 'unauthenticated' });
-    const stranger = await client(await signedInUser(), s.session.id);
+    const stranger = await liveClient(await signedInUser(), s.session.id);
     expect(await stranger.request(LIVE_REQUESTS.join)).toMatchObject({ ok: false, code: 'not_found' });
     expect(await stranger.request(LIVE_REQUESTS.join, { sessionId: 'nope' })).toMatchObject({
       ok: false,

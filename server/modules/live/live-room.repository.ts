@@ -82,18 +82,25 @@ export async function findEntry(db: Queryable, sessionId: string, seq: number) {
   return entries(db).where('e.session_id', '=', sessionId).where('e.seq', '=', seq).executeTakeFirst();
 }
 
-/** An entry a member already sent with this client id (a resend after a lost acknowledgement). */
-export async function findEntryByClientId(
+/**
+ * The number of the entry a user already sent in a session with this client id (a resend after a lost
+ * acknowledgement), found by the user rather than the membership so that it can run alongside the room's load.
+ */
+export async function findSeqByClientId(
   db: Queryable,
   sessionId: string,
-  memberId: string,
+  userId: string,
   clientId: string,
-) {
-  return entries(db)
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('live_messages as e')
+    .innerJoin('memberships as m', 'm.id', 'e.author_member_id')
+    .select('e.seq')
     .where('e.session_id', '=', sessionId)
-    .where('e.author_member_id', '=', memberId)
     .where('e.client_id', '=', clientId)
+    .where('m.user_id', '=', userId)
     .executeTakeFirst();
+  return row ? Number(row.seq) : undefined;
 }
 
 /** What a new room entry stores besides its number and session (which `appendLiveEntry` fills in). */

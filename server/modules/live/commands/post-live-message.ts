@@ -12,7 +12,7 @@ import {
   appendLiveEntry,
   countRecentEntries,
   findEntry,
-  findEntryByClientId,
+  findSeqByClientId,
   listAnswerers,
   listAnswers,
   type NewEntry,
@@ -70,16 +70,18 @@ export async function postLiveMessage({
   input: unknown;
 }): Promise<{ seq: number }> {
   const body = validate(SendInput, input);
-  const room = await loadLiveRoom(ctx, body.sessionId);
+  const db = ctx.kernel.db;
+  // The resend lookup runs alongside the room's load (one round trip of latency, not two); its answer is
+  // used only once the sender is authorized.
+  const [room, again] = await Promise.all([
+    loadLiveRoom(ctx, body.sessionId),
+    ctx.actor ? findSeqByClientId(db, body.sessionId, ctx.actor.userId, body.clientId) : undefined,
+  ]);
   const moderator = livePolicy.moderate(ctx.actor, room);
   if (!moderator) authorize(livePolicy, 'post', ctx.actor, room);
   const memberId = room.membership?.id ?? null;
   const text = (body.body ?? '').trim();
-  const db = ctx.kernel.db;
-  if (memberId) {
-    const again = await findEntryByClientId(db, room.row.id, memberId, body.clientId);
-    if (again) return { seq: again.seq };
-  }
+  if (again !== undefined && memberId) return { seq: again };
   if (!moderator && text.length > PARTICIPANT_MAX_LENGTH) {
     throw AppError.field('/body', 'live.error.tooLong', { max: PARTICIPANT_MAX_LENGTH });
   }

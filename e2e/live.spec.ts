@@ -49,6 +49,30 @@ function orangePng(): Buffer {
   ]);
 }
 
+/** A small but real WAV sound (a quarter of a second of a 440 Hz tone, 8 kHz, 8-bit mono: about 2 KB). */
+function beepWav(): Buffer {
+  const rate = 8000;
+  const samples = Buffer.from(
+    Array.from({ length: rate / 4 }, (_, i) =>
+      Math.round(128 + 60 * Math.sin((2 * Math.PI * 440 * i) / rate)),
+    ),
+  );
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'ascii');
+  header.writeUInt32LE(36 + samples.length, 4);
+  header.write('WAVEfmt ', 8, 'ascii');
+  header.writeUInt32LE(16, 16); // the fmt chunk's size
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate, 28); // bytes per second
+  header.writeUInt16LE(1, 32); // block size
+  header.writeUInt16LE(8, 34); // bits per sample
+  header.write('data', 36, 'ascii');
+  header.writeUInt32LE(samples.length, 40);
+  return Buffer.concat([header, samples]);
+}
+
 const OUTLINE = `# Habitudes (15)
 ?* Pour quoi roulez-vous surtout ?
 ! Le nouveau garde-boue transparent, en photo
@@ -128,6 +152,16 @@ test('a whole live session with a moderator, two participants and an observer', 
   await moderator.getByLabel('Description du fichier (texte alternatif)').fill('Un rectangle orange');
   await moderator.getByRole('button', { name: 'Ajouter au guide' }).click();
   await expect(moderator.getByText('Image : Un rectangle orange')).toBeVisible();
+  // A sound stimulus (a generated WAV file), after the image.
+  await moderator.getByLabel('Section', { exact: true }).fill('Habitudes');
+  await moderator.getByLabel('Type', { exact: true }).selectOption('stimulus');
+  await moderator.getByLabel('Texte', { exact: true }).fill('Écoutez notre jingle');
+  await moderator
+    .getByLabel('Fichier du stimulus (image, logo, vidéo ou son)')
+    .setInputFiles({ name: 'jingle.wav', mimeType: 'audio/wav', buffer: beepWav() });
+  await moderator.getByLabel('Description du fichier (texte alternatif)').fill('Un bip de jingle');
+  await moderator.getByRole('button', { name: 'Ajouter au guide' }).click();
+  await expect(moderator.getByText('Son : Un bip de jingle')).toBeVisible();
   await moderator.getByLabel(alicePseudonym).check();
   await moderator.getByLabel(bobPseudonym).check();
   await moderator.getByRole('button', { name: 'Inviter', exact: true }).click();
@@ -200,6 +234,20 @@ test('a whole live session with a moderator, two participants and an observer', 
     (await feed(alice).getByRole('img', { name: 'Un rectangle orange' }).getAttribute('src'))!,
   );
   expect(image.headers()['content-type']).toBe('image/png');
+  // The sound stimulus: a player with controls, reachable from the keyboard, on the phone too.
+  await moderator.getByRole('button', { name: 'Envoyer dans la salle' }).first().click();
+  await expect(feed(alice).getByText('Écoutez notre jingle')).toBeVisible();
+  for (const page of [alice, bob]) {
+    const player = feed(page).locator('audio[controls]');
+    await expect(player).toBeVisible();
+    await player.focus();
+    await expect(player).toBeFocused();
+  }
+  const sound = await alice.request.get((await feed(alice).locator('audio').getAttribute('src'))!);
+  expect(sound.headers()['content-type']).toBe('audio/wav');
+  expect((await sound.body()).subarray(0, 4).toString('ascii')).toBe('RIFF');
+  // New messages are announced to screen readers: the stimulus too.
+  await expect(alice.locator('[aria-live="polite"]').first()).toContainText('Écoutez notre jingle');
   await moderator.getByLabel('À', { exact: true }).selectOption({ label: `En privé à ${alicePseudonym}` });
   await moderator.getByLabel('Votre message').fill('Merci Alice, pouvez-vous préciser ?');
   await moderator.getByRole('button', { name: 'Envoyer', exact: true }).click();

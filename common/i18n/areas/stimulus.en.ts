@@ -11,6 +11,7 @@ export const stimulusEn = {
   'research.validation.tooManyMarkers': 'Place at most {{limit}} markers.',
   'research.validation.marker': 'Each marker is a “like” or a “dislike” placed on the image.',
   'research.validation.markerOutside': 'Each marker must be placed on the image.',
+  'research.validation.noStimulus': 'A screener takes no stimulus: stimulus tests are surveys of members.',
   'research.media.missing': 'Choose an image, video or sound file.',
   'research.media.tooLarge': 'The file is larger than {{limit}} MB.',
   'research.media.type':

@@ -17,6 +17,8 @@ export const stimulusFr: Record<keyof typeof stimulusEn, string> = {
   'research.validation.marker':
     'Chaque marqueur est un « j’aime » ou un « je n’aime pas » placé sur l’image.',
   'research.validation.markerOutside': 'Chaque marqueur doit être placé sur l’image.',
+  'research.validation.noStimulus':
+    'Un questionnaire de recrutement ne montre pas de stimulus : les tests de stimuli sont des enquêtes auprès des membres.',
   'research.media.missing': 'Choisissez une image, une vidéo ou un son.',
   'research.media.tooLarge': 'Le fichier dépasse {{limit}} Mo.',
   'research.media.type':

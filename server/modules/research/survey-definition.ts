@@ -226,10 +226,15 @@ function checkCondition(
 /**
  * Checks what a schema cannot: unique page and question ids, the fields each type needs, display logic
  * that looks only at questions of earlier pages (so a page is complete when served, without JavaScript),
- * and skip rules that look at this page or earlier ones and jump forward only (no loops).
+ * and skip rules that look at this page or earlier ones and jump forward only (no loops). Without
+ * `stimuli` (recruitment screeners), stimulus questions and stimuli are refused.
  * @throws AppError(validation_failed at /definition/pages/N/…)
  */
-export function checkDefinition(definition: SurveyDefinitionInput, prefix = '/definition'): void {
+export function checkDefinition(
+  definition: SurveyDefinitionInput,
+  prefix = '/definition',
+  { stimuli = true }: { stimuli?: boolean } = {},
+): void {
   const pageIds = definition.pages.map((p) => p.id);
   if (new Set(pageIds).size !== pageIds.length || pageIds.includes(END_PAGE))
     throw AppError.field(`${prefix}/pages`, 'research.validation.duplicateId');
@@ -242,6 +247,8 @@ export function checkDefinition(definition: SurveyDefinitionInput, prefix = '/de
       if (seen.has(q.id)) throw AppError.field(`${qAt}/id`, 'research.validation.duplicateId');
       seen.add(q.id);
       checkQuestion(q, qAt);
+      if (!stimuli && (q.type === 'hotspot' || q.type === 'preference' || q.stimulus))
+        throw AppError.field(`${qAt}/type`, 'research.validation.noStimulus');
       if (q.showIf) checkCondition(q.showIf, `${qAt}/showIf`, earlier);
       if (q.repeatOf) checkRepeat(q, qAt, earlier);
     });

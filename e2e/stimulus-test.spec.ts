@@ -2,15 +2,14 @@ import { deflateSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { pngChunk } from '../test/image-fixtures.ts';
 import {
-  ADMIN,
   adminApi,
   clientAddress,
   createCommunity,
   expectAccessible,
   expectNoHorizontalScroll,
   joinCommunity,
-  signIn,
   signUpAndVerify,
+  staffPage,
   unique,
 } from './support.ts';
 
@@ -46,9 +45,7 @@ test('staff build a stimulus test with an image, a member marks it by keyboard a
   const community = await createCommunity(api);
 
   // Staff build the test in the browser: a "click where you like" question on a packshot, a preference.
-  const staffContext = await browser.newContext({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(121) });
-  const staff = await staffContext.newPage();
-  await signIn(staff, ADMIN.email, ADMIN.password);
+  const { context: staffContext, page: staff } = await staffPage(browser, 121);
   await staff.goto(`/c/${community.slug}/research/new`);
   await staff.getByLabel('Titre', { exact: true }).fill('Test du nouvel emballage');
   const first = staff.getByRole('group', { name: 'Question 1', exact: true });

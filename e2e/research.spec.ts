@@ -1,14 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import {
-  ADMIN,
   adminApi,
   clientAddress,
   createCommunity,
   expectAccessible,
   expectNoHorizontalScroll,
-  signIn,
   signUpAndVerify,
+  staffPage,
   unique,
   joinCommunity,
 } from './support.ts';
@@ -23,9 +22,7 @@ test('staff build a survey, a member answers it after a required-answer error, s
   const community = await createCommunity(api);
 
   // Staff (the platform admin) build the survey in the browser.
-  const staffContext = await browser.newContext({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(61) });
-  const staff = await staffContext.newPage();
-  await signIn(staff, ADMIN.email, ADMIN.password);
+  const { context: staffContext, page: staff } = await staffPage(browser, 61);
   await staff.goto(`/c/${community.slug}/research`);
   await staff.getByRole('link', { name: 'Nouvelle enquête ou nouveau sondage' }).click();
   await staff.getByLabel('Titre', { exact: true }).fill('Votre vélo');

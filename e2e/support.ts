@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { type APIRequestContext, expect, type Page, request } from '@playwright/test';
+import { type APIRequestContext, type Browser, expect, type Page, request } from '@playwright/test';
 
 export const BASE = 'http://localhost:3210';
 export const ADMIN = { email: 'admin@e2e.test', password: 'e2e-admin-password' };
@@ -113,4 +113,12 @@ export async function expectNoHorizontalScroll(page: Page) {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** The platform admin signed in on a page of its own browser context (French, its own client address). */
+export async function staffPage(browser: Browser, address: number) {
+  const context = await browser.newContext({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(address) });
+  const page = await context.newPage();
+  await signIn(page, ADMIN.email, ADMIN.password);
+  return { context, page };
 }

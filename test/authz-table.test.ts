@@ -18,6 +18,7 @@ import { seedAward, seedBadge, seedPointsFlag } from './points-fixtures.ts';
 import { giveEveryonePoints, seedRedemption, seedReward, seedVoucher } from './reward-fixtures.ts';
 import { seedSession, seedStimulus } from './live-fixtures.ts';
 import { POLL, seedSegment, seedSurvey } from './research-fixtures.ts';
+import { seedStimulusDefinition } from './stimulus-fixtures.ts';
 import { applyBody, SCREENER, seedApplication, seedCampaign } from './recruitment-fixtures.ts';
 import { setStage } from './panel-fixtures.ts';
 
@@ -643,6 +644,26 @@ const TABLE: Record<string, Case> = {
     expect: [404, 404, 403, 403, 200, 200, 200, 200],
     hidden: [404, 404, 403, 403, 200, 200, 200, 200],
     request: async (f) => ({ url: `${C(f)}/surveys/${(await seedSurvey(f.community.id)).id}/export` }),
+  },
+  // Stimulus files of surveys: research staff upload them; staff and observers fetch any, members those a
+  // published survey they are targeted by shows.
+  'POST /api/v1/communities/:community/survey-media': {
+    expect: [401, 403, 403, 403, 201, 403, 201, 201],
+    hidden: [404, 404, 403, 403, 201, 403, 201, 201],
+    request: async (f) => {
+      const payload = new FormData();
+      payload.append('file', new Blob([new Uint8Array(tinyPng())], { type: 'image/png' }), 'pack.png');
+      return { url: `${C(f)}/survey-media`, payload };
+    },
+  },
+  'GET /api/v1/communities/:community/survey-media/:mediaId': {
+    expect: [404, 404, 200, 200, 200, 200, 200, 200],
+    hidden: [404, 404, 200, 200, 200, 200, 200, 200],
+    request: async (f) => {
+      const { definition, media } = await seedStimulusDefinition(f.community.id);
+      await seedSurvey(f.community.id, { definition });
+      return { url: `${C(f)}/survey-media/${media.image}` };
+    },
   },
   // Panel quality (issue 5, points 6–8): reliability, ratings, flagged members, probation and health are
   // staff's (moderators, admins, platform admins), never observers' or members'; only admins change the

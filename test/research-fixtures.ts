@@ -173,3 +173,13 @@ export async function responseOf(surveyId: string, memberId: string) {
     .where('member_id', '=', memberId)
     .executeTakeFirst();
 }
+
+/** A staff-only `age` attribute, these members aged 50, and the segment "age ≥ 40" (only them). */
+export async function olderSegment(communityId: string, memberIds: string[]) {
+  const age = await seedAttribute(communityId, { key: 'age', kind: 'number', visibility: 'staff_only' });
+  for (const memberId of memberIds) await seedValue(communityId, age.id, memberId, 50);
+  return seedSegment(communityId, {
+    match: 'all',
+    conditions: [{ type: 'attribute', attributeId: age.id, op: 'gte', value: 40 }],
+  });
+}

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { CHECKED_SURVEY } from './panel-fixtures.ts';
 import { TWO_PAGE_SURVEY } from './research-fixtures.ts';
 import type { SurveyDefinitionInput } from '../server/modules/research/survey-definition.ts';
-import { builderMayEdit, definitionFromForm, valuesFromDefinition } from '../web/lib/survey-builder.ts';
+import {
+  builderField,
+  builderMayEdit,
+  definitionFromForm,
+  valuesFromDefinition,
+} from '../web/lib/survey-builder.ts';
+import { stimulusDefinition } from './stimulus-fixtures.ts';
 
 function roundTrip(definition: SurveyDefinitionInput) {
   const { values, count } = valuesFromDefinition(definition);
@@ -37,5 +43,31 @@ describe('the survey builder form and existing definitions', () => {
     withImages.pages[0].questions[0].type = 'image_choice';
     expect(builderMayEdit(withImages)).toBe(false);
     expect(builderMayEdit(TWO_PAGE_SURVEY)).toBe(true);
+  });
+
+  it('keeps stimuli, captions, marker limits and preference variants, and maps their errors to the block', () => {
+    const ids = {
+      image: '01900000-0000-7000-8000-00000000000a',
+      a: '01900000-0000-7000-8000-00000000000b',
+      b: '01900000-0000-7000-8000-00000000000c',
+    };
+    const once = roundTrip(stimulusDefinition(ids));
+    const [spots, appeal, pick] = once.pages[0].questions;
+    expect(spots).toMatchObject({
+      type: 'hotspot',
+      max: 3,
+      stimulus: { mediaId: ids.image, caption: 'The new pack' },
+    });
+    expect(appeal.stimulus).toEqual({ mediaId: ids.image });
+    expect(pick.options).toEqual([
+      { id: 'o1', label: 'Green label', mediaId: ids.a },
+      { id: 'o2', label: 'Blue label', mediaId: ids.b },
+    ]);
+    expect(roundTrip(once)).toEqual(once);
+    expect(builderMayEdit(once)).toBe(true);
+    const places = [{ page: 0, question: 2, block: 2 }];
+    expect(builderField('/definition/pages/0/questions/2/options/1/mediaId', places)).toBe('q2.variantB');
+    expect(builderField('/definition/pages/0/questions/2/stimulus/mediaId', places)).toBe('q2.stimulus');
+    expect(builderField('/definition/pages/0/questions/2/options', places)).toBe('q2.options');
   });
 });

@@ -3,6 +3,7 @@ import { liveEn } from './areas/live.en.ts';
 import { pointsEn } from './areas/points.en.ts';
 import { rewardsEn } from './areas/rewards.en.ts';
 import { researchEn } from './areas/research.en.ts';
+import { stimulusEn } from './areas/stimulus.en.ts';
 import { recruitmentEn } from './areas/recruitment.en.ts';
 
 /**
@@ -14,6 +15,7 @@ export const en = {
   ...rewardsEn,
   ...liveEn,
   ...researchEn,
+  ...stimulusEn,
   ...recruitmentEn,
   ...panelEn,
   'app.name': 'Cercle',

@@ -3,6 +3,7 @@ import { liveFr } from './areas/live.fr.ts';
 import { pointsFr } from './areas/points.fr.ts';
 import { rewardsFr } from './areas/rewards.fr.ts';
 import { researchFr } from './areas/research.fr.ts';
+import { stimulusFr } from './areas/stimulus.fr.ts';
 import { recruitmentFr } from './areas/recruitment.fr.ts';
 import type { MessageKey } from './en.ts';
 
@@ -12,6 +13,7 @@ export const fr: Record<MessageKey, string> = {
   ...rewardsFr,
   ...liveFr,
   ...researchFr,
+  ...stimulusFr,
   ...recruitmentFr,
   ...panelFr,
   'app.name': 'Cercle',

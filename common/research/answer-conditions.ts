@@ -18,7 +18,9 @@ export function isAnswered(value: unknown): boolean {
 
 /** Whether a condition holds for a respondent's answers by question id. */
 export function conditionHolds(condition: AnswerCondition, answers: Record<string, unknown>): boolean {
-  const answer = answers[condition.question];
+  const given = answers[condition.question];
+  // A preference answer (`{ choice, why }`) is compared by the variant chosen.
+  const answer = typeof given === 'object' && given !== null && 'choice' in given ? given.choice : given;
   if (condition.op === 'answered') return isAnswered(answer);
   if (!isAnswered(answer)) return false;
   switch (condition.op) {

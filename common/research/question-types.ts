@@ -11,4 +11,12 @@ export const QUESTION_TYPES = [
   'date',
   'image_choice',
   'file',
+  'hotspot',
+  'preference',
 ] as const;
+
+/** The most markers a "click where you like / dislike" (hotspot) question takes, and its default. */
+export const HOTSPOT_LIMITS = { max: 20, default: 5, comment: 280 } as const;
+
+/** A preference's "why" holds at most this many characters. */
+export const PREFERENCE_WHY_MAX = 1000;

@@ -124,6 +124,7 @@ import { listSurveys } from '../modules/research/commands/list-surveys.ts';
 import { saveSurveyPage } from '../modules/research/commands/save-survey-page.ts';
 import { submitSurveyResponse } from '../modules/research/commands/submit-survey-response.ts';
 import { updateSurvey } from '../modules/research/commands/update-survey.ts';
+import { uploadSurveyMedia } from '../modules/research/commands/upload-survey-media.ts';
 
 /** A better-auth call's outcome as the web needs it: status, cookies to forward, JSON body. */
 export interface AuthResult {
@@ -363,6 +364,10 @@ export function createWebApi(ctx: Ctx, headers: Headers) {
       getSurveyResults({ ctx, community, surveyId, query }),
     exportSurveyResponses: (community: string, surveyId: string) =>
       exportSurveyResponses({ ctx, community, surveyId }),
+    uploadSurveyMedia: (
+      community: string,
+      upload: { file: { data: Buffer; filename: string }; alt?: string; logo?: boolean; expect?: 'image' },
+    ) => uploadSurveyMedia({ ctx, community, ...upload }),
     auth: {
       signUp: (body: { name: string; email: string; password: string }, next = '/') =>
         call('/sign-up/email', { ...body, callbackURL: `/verified?next=${encodeURIComponent(next)}` }),

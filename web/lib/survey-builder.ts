@@ -1,7 +1,7 @@
 import { QUESTION_TYPES } from '../../common/research/question-types.ts';
 import type { SurveyDefinitionInput } from '../../server/modules/research/survey-definition.ts';
 
-/** The question types the builder offers (image choices need uploaded images: API only for now). */
+/** The question types the builder offers (image choices stay with the API; stimuli are uploaded here). */
 export const BUILDER_TYPES = QUESTION_TYPES.filter((type) => type !== 'image_choice');
 
 /** How many skip rules the builder form shows. */
@@ -28,8 +28,8 @@ export function formValues(form: FormData): Record<string, string> {
 /**
  * Builds a survey definition from the builder form: question blocks `q<i>.*` (page number, type, title,
  * required, choices one per line, matrix rows, bounds, random order, "show if", trap answer, repeated
- * question) grouped into pages by
- * their page number, and skip rules `s<j>.*` ("after page P, if question N … go to page M or the end").
+ * question, the stimulus file uploaded for it and its caption, a preference's two variant files) grouped
+ * into pages by their page number, and skip rules `s<j>.*` ("after page P, if question N … go to page M or the end").
  * A condition's value typed as a choice's label becomes that choice's id. Returns the definition and,
  * for each question's place in it, the block it came from (to put errors next to the right fields).
  */
@@ -74,7 +74,14 @@ export function definitionFromForm(form: FormData, count: number) {
         questions: inPage.map(({ i }, k) => {
           places.push({ page: p, question: k, block: i });
           const type = (str(form, `q${i}.type`) || 'single') as (typeof QUESTION_TYPES)[number];
-          const options = lines(str(form, `q${i}.options`)).map((label, n) => ({ id: `o${n + 1}`, label }));
+          const variants = [str(form, `q${i}.variantAId`), str(form, `q${i}.variantBId`)];
+          const options = lines(str(form, `q${i}.options`)).map((label, n) => ({
+            id: `o${n + 1}`,
+            label,
+            ...(type === 'preference' && variants[n] ? { mediaId: variants[n] } : {}),
+          }));
+          const stimulusId = str(form, `q${i}.stimulusId`);
+          const caption = str(form, `q${i}.caption`);
           const rows = lines(str(form, `q${i}.rows`)).map((label, n) => ({ id: `r${n + 1}`, label }));
           const showIf = str(form, `q${i}.showIfQuestion`);
           const trap = str(form, `q${i}.trap`);
@@ -84,6 +91,7 @@ export function definitionFromForm(form: FormData, count: number) {
             type,
             title: str(form, `q${i}.title`),
             required: form.get(`q${i}.required`) === 'on',
+            ...(stimulusId ? { stimulus: { mediaId: stimulusId, ...(caption ? { caption } : {}) } } : {}),
             ...(options.length > 0 ? { options } : {}),
             ...(type === 'matrix' || rows.length > 0 ? { rows } : {}),
             ...(num(str(form, `q${i}.min`)) !== undefined ? { min: num(str(form, `q${i}.min`)) } : {}),
@@ -117,10 +125,24 @@ export function builderField(
   const question = /^\/definition\/pages\/(\d+)\/questions\/(\d+)(?:\/(\w+))?/.exec(path);
   if (question) {
     const place = places.find((p) => p.page === Number(question[1]) && p.question === Number(question[2]));
-    const field = question[3] === 'showIf' ? 'showIfQuestion' : (question[3] ?? 'title');
-    return place
-      ? `q${place.block}.${['options', 'rows', 'max', 'min', 'showIfQuestion', 'type', 'trap', 'repeatOf'].includes(field) ? field : 'title'}`
-      : 'definition';
+    const variant = /\/options\/(\d)\/mediaId$/.exec(path);
+    const field = variant
+      ? `variant${variant[1] === '0' ? 'A' : 'B'}`
+      : question[3] === 'showIf'
+        ? 'showIfQuestion'
+        : (question[3] ?? 'title');
+    const fields = [
+      'options',
+      'rows',
+      'max',
+      'min',
+      'showIfQuestion',
+      'type',
+      'trap',
+      'repeatOf',
+      'stimulus',
+    ];
+    return place ? `q${place.block}.${fields.includes(field) || variant ? field : 'title'}` : 'definition';
   }
   if (/^\/definition\/pages\/\d+\/skip/.test(path)) return 'skip';
   if (path.startsWith('/definition')) return 'definition';
@@ -164,6 +186,12 @@ export function valuesFromDefinition(definition: SurveyDefinitionInput): {
     }
     if (q.trap) set('trap', label(q.id, q.trap.expected));
     if (q.repeatOf) set('repeatOf', (blockOf.get(q.repeatOf) ?? 0) + 1);
+    set('stimulusId', q.stimulus?.mediaId);
+    set('caption', q.stimulus?.caption);
+    if (q.type === 'preference') {
+      set('variantAId', q.options?.[0]?.mediaId);
+      set('variantBId', q.options?.[1]?.mediaId);
+    }
   });
   let j = 0;
   definition.pages.forEach((page, p) => {

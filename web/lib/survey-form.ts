@@ -17,6 +17,16 @@ function numeric(raw: string): number | string | undefined {
   return Number.isFinite(n) ? n : trimmed;
 }
 
+/** A hotspot's markers sent as JSON: the list when it reads as JSON, the text itself otherwise (refused). */
+function parsedJson(raw: string): unknown {
+  if (raw.trim() === '') return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return raw;
+  }
+}
+
 /**
  * Reads a page's answers from its form, turning each field into the type its question expects (the
  * server validates without coercing). File answers are uploaded first through the image upload command;
@@ -68,6 +78,15 @@ export async function answersFromForm(
         } else {
           answers[q.id] = str(form, `${name}.existing`) || undefined;
         }
+        break;
+      }
+      case 'hotspot':
+        answers[q.id] = parsedJson(str(form, name));
+        break;
+      case 'preference': {
+        const choice = str(form, name);
+        const why = str(form, `${name}.why`).trim();
+        answers[q.id] = choice || why ? { choice: choice || undefined, ...(why ? { why } : {}) } : undefined;
         break;
       }
       default:

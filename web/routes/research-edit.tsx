@@ -5,6 +5,7 @@ import { QuestionBlocks } from '../components/research/question-blocks.tsx';
 import { appContext } from '../context.ts';
 import { attempt, guard, text, withExtra } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
+import { uploadBuilderMedia } from '../lib/survey-builder-media.ts';
 import {
   builderField,
   builderMayEdit,
@@ -33,7 +34,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const web = context.get(appContext);
   const form = await request.formData();
   const count = Math.min(50, Math.max(1, Number(text(form, 'count')) || 1));
+  const refused = await uploadBuilderMedia(web.api, web.locale, params.slug, form, count);
   const values = formValues(form);
+  if (refused) return withExtra(refused, { values, count });
   if (text(form, 'intent') === 'add') return { values, count: count + 1, fieldErrors: {}, formError: null };
   const { definition, places } = definitionFromForm(form, count);
   const result = await attempt(
@@ -80,7 +83,7 @@ export default function EditSurveyPage({ loaderData }: Route.ComponentProps) {
       {!loaderData.editable ? (
         <p className="notice">{t('research.edit.apiOnly')}</p>
       ) : (
-        <Form method="post" noValidate>
+        <Form method="post" encType="multipart/form-data" noValidate>
           <FormMessage error={result?.formError} />
           <input type="hidden" name="count" value={count} />
           <Field
@@ -99,7 +102,13 @@ export default function EditSurveyPage({ loaderData }: Route.ComponentProps) {
             defaultValue={v.description}
             error={result?.fieldErrors?.description}
           />
-          <QuestionBlocks count={count} values={v} errors={result?.fieldErrors} checked={checked} />
+          <QuestionBlocks
+            count={count}
+            values={v}
+            errors={result?.fieldErrors}
+            checked={checked}
+            mediaNames={Object.fromEntries(survey.media.map((m) => [m.id, m.alt]))}
+          />
           <SubmitButton name="intent" value="save">
             {t('research.edit.save')}
           </SubmitButton>

@@ -3,6 +3,7 @@ import { Field, FormMessage, SubmitButton } from '../components/form.tsx';
 import { appContext } from '../context.ts';
 import { attempt, guard, text, withExtra } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
+import { uploadBuilderMedia } from '../lib/survey-builder-media.ts';
 import { titled } from '../lib/meta.ts';
 import { QuestionBlocks } from '../components/research/question-blocks.tsx';
 import { builderField, definitionFromForm, formValues } from '../lib/survey-builder.ts';
@@ -28,7 +29,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const web = context.get(appContext);
   const form = await request.formData();
   const count = Math.min(50, Math.max(1, Number(text(form, 'count')) || 3));
+  const refused = await uploadBuilderMedia(web.api, web.locale, params.slug, form, count);
   const values = formValues(form);
+  if (refused) return withExtra(refused, { values, count });
   if (text(form, 'intent') === 'add') return { values, count: count + 1, fieldErrors: {}, formError: null };
   const { definition, places } = definitionFromForm(form, count);
   const offset = Number(text(form, 'tz')) || 0;
@@ -83,7 +86,7 @@ export default function NewSurveyPage({ loaderData }: Route.ComponentProps) {
         <Link to={`/c/${community.slug}/research`}>{t('research.list.title')}</Link>
       </p>
       <h1>{t('research.new.title')}</h1>
-      <Form method="post" noValidate>
+      <Form method="post" encType="multipart/form-data" noValidate>
         <FormMessage error={errors?.formError} />
         <input type="hidden" name="count" value={count} />
         <input type="hidden" name="tz" value={v.tz ?? '0'} id="survey-tz" />

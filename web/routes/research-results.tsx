@@ -1,8 +1,10 @@
 import { Form, Link, useActionData, useSearchParams } from 'react-router';
-import type { QuestionResultDto } from '../../server/modules/research/research.schemas.ts';
+import type { QuestionResultDto, SurveyDto } from '../../server/modules/research/research.schemas.ts';
 import { FormMessage } from '../components/form.tsx';
 import { BarChart } from '../components/research/bar-chart.tsx';
 import { CsvDownload } from '../components/research/csv-download.tsx';
+import { HotspotHeatmap } from '../components/research/hotspot-heatmap.tsx';
+import { StimulusView } from '../components/research/stimulus-view.tsx';
 import { appContext } from '../context.ts';
 import { attempt, guard, text } from '../lib/errors.ts';
 import { useLocale, useT } from '../lib/i18n.ts';
@@ -126,15 +128,18 @@ export default function ResultsPage({ loaderData }: Route.ComponentProps) {
       ) : null}
       {results.completed === 0 ? <p className="empty">{t('research.results.none')}</p> : null}
       {results.questions.map((q) => (
-        <QuestionResult key={q.id} question={q} />
+        <QuestionResult key={q.id} question={q} survey={survey} />
       ))}
     </section>
   );
 }
 
-/** One question's aggregates, as a chart and figures. */
-function QuestionResult({ question: q }: { question: QuestionResultDto }) {
+/** One question's aggregates, as a chart and figures, with its stimulus (a heat map for hotspots). */
+function QuestionResult({ question: q, survey }: { question: QuestionResultDto; survey: SurveyDto }) {
   const t = useT();
+  const asked = survey.definition.pages.flatMap((p) => p.questions).find((x) => x.id === q.id);
+  const media = new Map(survey.media.map((m) => [m.id, m]));
+  const stimulus = asked?.stimulus ? media.get(asked.stimulus.mediaId) : undefined;
   return (
     <article className="result">
       <h2>{q.title}</h2>
@@ -143,6 +148,20 @@ function QuestionResult({ question: q }: { question: QuestionResultDto }) {
         {q.mean !== undefined && q.mean !== null ? ` · ${t('research.results.mean', { mean: q.mean })}` : ''}
         {q.nps && q.nps.score !== null ? ` · NPS ${q.nps.score}` : ''}
       </p>
+      {q.markers ? (
+        <HotspotHeatmap id={q.id} media={stimulus} markers={q.markers} />
+      ) : stimulus ? (
+        <StimulusView media={stimulus} caption={asked?.stimulus?.caption} />
+      ) : null}
+      {q.type === 'preference' ? (
+        <ul className="variants">
+          {(asked?.options ?? []).map((o) => (
+            <li key={o.id} className="variant">
+              <StimulusView media={o.mediaId ? media.get(o.mediaId) : undefined} caption={o.label} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {q.options ? <BarChart title={q.title} bars={q.options} /> : null}
       {q.distribution ? (
         <BarChart title={q.title} bars={q.distribution.map((d) => ({ label: d.value, count: d.count }))} />

@@ -130,6 +130,7 @@ export default function SurveyPage({ loaderData: survey }: Route.ComponentProps)
                 value={answers[q.id]}
                 error={errors?.fieldErrors[q.id]}
                 community={community.name}
+                media={survey.media}
               />
             ))}
           <p className="actions">

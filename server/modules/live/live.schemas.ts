@@ -1,3 +1,4 @@
+import { MediaFileSchema } from '../../platform/http/media-http.ts';
 import { Type, type Static } from 'typebox';
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -129,20 +130,7 @@ export const ExportQuery = Type.Object(
 );
 
 /** A stimulus's media file: its URL (session people only), sniffed type, size and alt text. */
-export const LiveMediaSchema = Type.Object({
-  id: Uuid,
-  kind: Type.Union([
-    Type.Literal('image'),
-    Type.Literal('logo'),
-    Type.Literal('video'),
-    Type.Literal('audio'),
-  ]),
-  url: Type.String(),
-  contentType: Type.String(),
-  alt: Type.String(),
-  width: Type.Union([Type.Integer(), Type.Null()]),
-  height: Type.Union([Type.Integer(), Type.Null()]),
-});
+export const LiveMediaSchema = MediaFileSchema;
 
 const GuideItem = Type.Object({
   id: Uuid,

@@ -1,8 +1,13 @@
 import type { Actor } from '../../platform/authz/actor.ts';
 import { abilitiesOf } from '../../platform/authz/policy.ts';
-import type { ResponseStatus, SurveyResponseRow, SurveyRow } from '../../platform/db/schema-research.ts';
+import type {
+  ResponseStatus,
+  SurveyMediaRow,
+  SurveyResponseRow,
+  SurveyRow,
+} from '../../platform/db/schema-research.ts';
 import { type SurveyResource, surveyPolicy, surveyState } from './research.policy.ts';
-import type { SurveyDto, SurveySummaryDto } from './research.schemas.ts';
+import type { SurveyDto, SurveyMediaDto, SurveySummaryDto } from './research.schemas.ts';
 import type { SurveyDefinitionInput } from './survey-definition.ts';
 import { type Answers, orderedOptions, pagePath } from './survey-engine.ts';
 
@@ -40,16 +45,34 @@ function withoutChecks(definition: SurveyDefinitionInput): SurveyDefinitionInput
   };
 }
 
+/** Where a survey stimulus file is fetched (the API path, answered by `getSurveyMedia`). */
+export const surveyMediaUrl = (communityId: string, mediaId: string) =>
+  `/api/v1/communities/${communityId}/survey-media/${mediaId}`;
+
+/** Presents a survey stimulus file: an allow-list of fields and its URL. */
+export function presentSurveyMedia(row: SurveyMediaRow): SurveyMediaDto {
+  return {
+    id: row.id,
+    kind: row.kind,
+    url: surveyMediaUrl(row.community_id, row.id),
+    contentType: row.content_type,
+    alt: row.alt,
+    width: row.width,
+    height: row.height,
+  };
+}
+
 /**
  * Presents a survey for the actor: an allow-list of fields, the definition (as authored for those who
  * manage the survey; otherwise choices in the actor's order and without the traps' answers),
- * their own response and their abilities. `responsesCount` only for those who read results.
+ * their own response, the stimulus files it shows and their abilities. `responsesCount` only for those who read results.
  */
 export function presentSurvey(
   row: SurveyRow,
   resource: SurveyResource & { own?: SurveyResponseRow },
   actor: Actor | null,
   responsesCount: number | null,
+  media: SurveyMediaRow[] = [],
 ): SurveyDto {
   const definition = row.definition as SurveyDefinitionInput;
   const own = resource.own;
@@ -70,6 +93,7 @@ export function presentSurvey(
     definition: abilities.manage
       ? definition
       : withoutChecks(definitionFor(definition, resource.membership?.id ?? row.id)),
+    media: media.map(presentSurveyMedia),
     response: own
       ? {
           status: own.status,

@@ -14,6 +14,7 @@ import { listSurveys } from './commands/list-surveys.ts';
 import { saveSurveyPage } from './commands/save-survey-page.ts';
 import { submitSurveyResponse } from './commands/submit-survey-response.ts';
 import { updateSurvey } from './commands/update-survey.ts';
+import { researchMediaRoutes } from './research-media.routes.ts';
 import {
   CreateSurveyBody,
   ListSurveysQuery,
@@ -27,9 +28,13 @@ import {
   UpdateSurveyBody,
 } from './research.schemas.ts';
 
-/** Surveys and polls under `/api/v1/communities/:community/…`: definitions, responses, results, CSV. */
+/**
+ * Surveys and polls under `/api/v1/communities/:community/…`: definitions, responses, results, CSV, and
+ * the stimulus files surveys show (`researchMediaRoutes`).
+ */
 export const researchRoutes: FastifyPluginAsyncTypebox<{ kernel: Kernel }> = async (app, { kernel }) => {
   const tags = ['research'];
+  await app.register(researchMediaRoutes, { kernel });
   app.get(
     '/communities/:community/surveys',
     {

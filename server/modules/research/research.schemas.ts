@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { MediaFileSchema } from '../../platform/http/media-http.ts';
 import { SurveyDefinition } from './survey-definition.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -74,6 +75,11 @@ export const OwnResponse = Type.Object({
   completedAt: NullableDateTime,
 });
 
+/** A stimulus file of the community's surveys: its kind, where to fetch it, its type and alt text. */
+export const SurveyMedia = MediaFileSchema;
+/** A stimulus file (type). */
+export type SurveyMediaDto = Static<typeof SurveyMedia>;
+
 /** A survey with its definition (choices in the caller's order), the caller's response and abilities. */
 export const Survey = Type.Object({
   id: Uuid,
@@ -89,6 +95,8 @@ export const Survey = Type.Object({
   points: Type.Integer(),
   resultsVisibility: ResultsVisibility,
   definition: SurveyDefinition,
+  /** The stimulus files the definition shows (question stimuli, preference variants). */
+  media: Type.Array(SurveyMedia),
   response: Type.Union([OwnResponse, Type.Null()]),
   /** The page the caller answers next (0-based), its position on their path and the pages left. */
   progress: Type.Object({ pageIndex: Type.Integer(), step: Type.Integer(), steps: Type.Integer() }),
@@ -200,6 +208,17 @@ export const QuestionResult = Type.Object({
   ),
   sentiment: Type.Optional(
     Type.Object({ positive: Type.Integer(), neutral: Type.Integer(), negative: Type.Integer() }),
+  ),
+  /** Hotspot questions: every marker placed (0–1 coordinates), comments only for who reads answers. */
+  markers: Type.Optional(
+    Type.Array(
+      Type.Object({
+        x: Type.Number(),
+        y: Type.Number(),
+        kind: Type.Union([Type.Literal('like'), Type.Literal('dislike')]),
+        comment: Type.Union([Type.String(), Type.Null()]),
+      }),
+    ),
   ),
 });
 /** The aggregates of one question (type). */

@@ -1,5 +1,6 @@
 import type { QuestionInput, SurveyDefinitionInput } from './survey-definition.ts';
 import type { Answers } from './survey-engine.ts';
+import type { HotspotMarker, PreferenceAnswer } from './stimulus-rules.ts';
 
 /**
  * Quotes one CSV cell (RFC 4180). A text starting with `=`, `+`, `-`, `@`, tab or carriage return gets a
@@ -25,12 +26,29 @@ interface Column {
   read(answers: Answers): unknown;
 }
 
+/** Hotspot markers in a readable cell: `like (0.25, 0.40) "comment" | dislike (0.60, 0.10)`. */
+export function markersText(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return (value as HotspotMarker[])
+    .map((m) => {
+      const at = `${m.kind} (${m.x.toFixed(2)}, ${m.y.toFixed(2)})`;
+      return m.comment ? `${at} "${m.comment.replace(/[|"]/g, ' ')}"` : at;
+    })
+    .join(' | ');
+}
+
 function columnsOf(q: QuestionInput): Column[] {
   if (q.type === 'matrix')
     return (q.rows ?? []).map((row) => ({
       header: `${q.id}.${row.id}`,
       read: (a) => (a[q.id] as Record<string, string> | undefined)?.[row.id],
     }));
+  if (q.type === 'hotspot') return [{ header: q.id, read: (a) => markersText(a[q.id]) }];
+  if (q.type === 'preference')
+    return [
+      { header: q.id, read: (a) => (a[q.id] as PreferenceAnswer | undefined)?.choice },
+      { header: `${q.id}.why`, read: (a) => (a[q.id] as PreferenceAnswer | undefined)?.why },
+    ];
   return [
     {
       header: q.id,

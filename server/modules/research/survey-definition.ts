@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { QUESTION_TYPES } from '../../../common/research/question-types.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { checkStimulusQuestion } from './stimulus-rules.ts';
 
 const Key = Type.String({
   minLength: 1,
@@ -38,6 +39,8 @@ const Choice = Type.Object(
     label: Type.String({ minLength: 1, maxLength: 300 }),
     /** For image choices: an image uploaded to the community (its upload id). */
     imageId: Type.Optional(Type.String({ format: 'uuid' })),
+    /** For the variants of a preference question: a stimulus file of the community (its media id). */
+    mediaId: Type.Optional(Type.String({ format: 'uuid' })),
   },
   { additionalProperties: false },
 );
@@ -58,15 +61,30 @@ export const Question = Type.Object(
       Type.Literal('date'),
       Type.Literal('image_choice'),
       Type.Literal('file'),
+      Type.Literal('hotspot'),
+      Type.Literal('preference'),
     ]),
     title: Type.String({ minLength: 1, maxLength: 500 }),
     help: Type.Optional(Type.String({ maxLength: 1000 })),
     required: Type.Boolean(),
-    /** Choices (single, multiple, ranking, image choice) or the columns of a matrix. */
+    /**
+     * A stimulus shown with the question: an image, logo, video or sound uploaded to the community's
+     * survey media, with an optional caption. A hotspot question needs one, an image or a logo.
+     */
+    stimulus: Type.Optional(
+      Type.Object(
+        { mediaId: Type.String({ format: 'uuid' }), caption: Type.Optional(Type.String({ maxLength: 300 })) },
+        { additionalProperties: false },
+      ),
+    ),
+    /** Choices (single, multiple, ranking, image choice), a preference's two variants, a matrix's columns. */
     options: Type.Optional(Type.Array(Choice, { maxItems: 50 })),
     /** The rows of a matrix. */
     rows: Type.Optional(Type.Array(Choice, { maxItems: 30 })),
-    /** Bounds: scale points (default 1–5), numbers, or how many choices a multiple question takes. */
+    /**
+     * Bounds: scale points (default 1–5), numbers, how many choices a multiple question takes, or how many
+     * markers a hotspot question takes (`max`, default 5, at most 20).
+     */
     min: Type.Optional(Type.Number()),
     max: Type.Optional(Type.Number()),
     minLabel: Type.Optional(Type.String({ maxLength: 100 })),
@@ -131,7 +149,14 @@ export type SurveyDefinitionInput = Static<typeof SurveyDefinition>;
 /** The special `goTo` target that ends the survey. */
 export const END_PAGE = 'end';
 
-const CHOICE_TYPES: readonly QuestionType[] = ['single', 'multiple', 'ranking', 'image_choice', 'matrix'];
+const CHOICE_TYPES: readonly QuestionType[] = [
+  'single',
+  'multiple',
+  'ranking',
+  'image_choice',
+  'matrix',
+  'preference',
+];
 
 function checkQuestion(q: QuestionInput, at: string): void {
   const options = q.options ?? [];
@@ -160,6 +185,7 @@ function checkQuestion(q: QuestionInput, at: string): void {
   if (q.type === 'multiple' && q.max !== undefined && q.max > options.length)
     throw AppError.field(`${at}/max`, 'research.validation.bounds');
   if (q.trap) checkTrap(q, at);
+  checkStimulusQuestion(q, at);
 }
 
 const CHECKABLE_TYPES: readonly QuestionType[] = ['single', 'scale', 'nps', 'number'];
@@ -200,10 +226,15 @@ function checkCondition(
 /**
  * Checks what a schema cannot: unique page and question ids, the fields each type needs, display logic
  * that looks only at questions of earlier pages (so a page is complete when served, without JavaScript),
- * and skip rules that look at this page or earlier ones and jump forward only (no loops).
+ * and skip rules that look at this page or earlier ones and jump forward only (no loops). Without
+ * `stimuli` (recruitment screeners), stimulus questions and stimuli are refused.
  * @throws AppError(validation_failed at /definition/pages/N/…)
  */
-export function checkDefinition(definition: SurveyDefinitionInput, prefix = '/definition'): void {
+export function checkDefinition(
+  definition: SurveyDefinitionInput,
+  prefix = '/definition',
+  { stimuli = true }: { stimuli?: boolean } = {},
+): void {
   const pageIds = definition.pages.map((p) => p.id);
   if (new Set(pageIds).size !== pageIds.length || pageIds.includes(END_PAGE))
     throw AppError.field(`${prefix}/pages`, 'research.validation.duplicateId');
@@ -216,6 +247,8 @@ export function checkDefinition(definition: SurveyDefinitionInput, prefix = '/de
       if (seen.has(q.id)) throw AppError.field(`${qAt}/id`, 'research.validation.duplicateId');
       seen.add(q.id);
       checkQuestion(q, qAt);
+      if (!stimuli && (q.type === 'hotspot' || q.type === 'preference' || q.stimulus))
+        throw AppError.field(`${qAt}/type`, 'research.validation.noStimulus');
       if (q.showIf) checkCondition(q.showIf, `${qAt}/showIf`, earlier);
       if (q.repeatOf) checkRepeat(q, qAt, earlier);
     });

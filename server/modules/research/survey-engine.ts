@@ -3,6 +3,7 @@ import type { MessageKey } from '../../../common/i18n/index.ts';
 import { conditionHolds, isAnswered } from '../../../common/research/answer-conditions.ts';
 import { AppError, type FieldError } from '../../platform/errors/app-error.ts';
 import { isIsoDate } from '../panel/panel-rules.ts';
+import { hotspotProblem, preferenceProblem } from './stimulus-rules.ts';
 import {
   END_PAGE,
   type QuestionInput,
@@ -101,6 +102,10 @@ export function answerProblem(
       return typeof value === 'string' && /^[0-9a-f-]{36}$/i.test(value)
         ? null
         : problem('validation.invalidType');
+    case 'hotspot':
+      return hotspotProblem(q, value);
+    case 'preference':
+      return preferenceProblem(q, value);
   }
   return problem('validation.invalidType');
 }

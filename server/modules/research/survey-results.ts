@@ -2,6 +2,7 @@ import { labelOf } from '../../platform/text/sentiment.ts';
 import type { QuestionResultDto } from './research.schemas.ts';
 import type { QuestionInput, SurveyDefinitionInput } from './survey-definition.ts';
 import { type Answers, answered } from './survey-engine.ts';
+import type { HotspotMarker, PreferenceAnswer } from './stimulus-rules.ts';
 
 /** One completed response as the aggregation reads it. */
 export interface ResponseForResults {
@@ -12,6 +13,8 @@ export interface ResponseForResults {
 
 /** At most this many open answers are listed per question (the newest are in the CSV export). */
 export const MAX_TEXTS = 100;
+/** At most this many markers of a hotspot question are drawn (the newest; all are in the CSV export). */
+export const MAX_MARKERS = 5000;
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
@@ -101,6 +104,35 @@ function aggregate(q: QuestionInput, responses: ResponseForResults[], withTexts:
     }
     case 'file':
       break;
+    case 'hotspot':
+      result.markers = values
+        .flatMap((v) => (Array.isArray(v) ? (v as HotspotMarker[]) : []))
+        .slice(-MAX_MARKERS)
+        .map((m) => ({ x: m.x, y: m.y, kind: m.kind, comment: withTexts ? (m.comment ?? null) : null }));
+      break;
+    case 'preference': {
+      const chosen = (v: unknown) => (v as PreferenceAnswer).choice;
+      result.options = options.map((o) => ({
+        id: o.id,
+        label: o.label,
+        count: countOf((v) => chosen(v) === o.id),
+      }));
+      const why = given.filter((r) => typeof (r.answers[q.id] as PreferenceAnswer).why === 'string');
+      if (withTexts)
+        result.texts = why
+          .slice(-MAX_TEXTS)
+          .reverse()
+          .map((r) => {
+            const answer = r.answers[q.id] as PreferenceAnswer;
+            const label = options.find((o) => o.id === answer.choice)?.label ?? answer.choice;
+            return {
+              text: `${label} — ${answer.why}`,
+              sentiment: labelOf(r.sentiments[q.id] ?? 0),
+              respondent: r.respondent,
+            };
+          });
+      break;
+    }
   }
   return result;
 }
@@ -108,7 +140,8 @@ function aggregate(q: QuestionInput, responses: ResponseForResults[], withTexts:
 /**
  * Aggregates completed responses per question: choice counts, means and distributions of scales, NPS
  * (promoters 9–10 minus detractors 0–6, in percent of answers), matrix grids, mean ranks, dates by month,
- * and open answers with their sentiment (listed only when `withTexts`).
+ * open answers with their sentiment (listed only when `withTexts`), hotspot markers (their comments only
+ * when `withTexts`) and preference counts with the reasons given.
  */
 export function aggregateResults(
   definition: SurveyDefinitionInput,

@@ -96,6 +96,24 @@ export interface SurveyResponseTable {
   duration_ms: number | null;
 }
 
+/** What a survey stimulus file is. */
+export type SurveyMediaKind = 'image' | 'logo' | 'video' | 'audio';
+
+/** A stimulus file of a community's surveys (uploaded by research staff, checked by content). */
+export interface SurveyMediaTable {
+  id: string;
+  community_id: string;
+  uploader_id: string | null;
+  kind: SurveyMediaKind;
+  content_type: string;
+  bytes: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  alt: Generated<string>;
+  created_at: Timestamp;
+}
+
 /** The panel's and research's tables. */
 export interface ResearchTables {
   profile_attributes: ProfileAttributeTable;
@@ -103,6 +121,7 @@ export interface ResearchTables {
   segments: SegmentTable;
   surveys: SurveyTable;
   survey_responses: SurveyResponseTable;
+  survey_media: SurveyMediaTable;
 }
 
 /** Rows as read. */
@@ -110,3 +129,4 @@ export type ProfileAttributeRow = Selectable<ProfileAttributeTable>;
 export type SegmentRow = Selectable<SegmentTable>;
 export type SurveyRow = Selectable<SurveyTable>;
 export type SurveyResponseRow = Selectable<SurveyResponseTable>;
+export type SurveyMediaRow = Selectable<SurveyMediaTable>;

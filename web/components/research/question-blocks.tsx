@@ -1,22 +1,26 @@
 import { Field } from '../form.tsx';
 import { useT } from '../../lib/i18n.ts';
 import { BUILDER_TYPES, SKIP_ROWS } from '../../lib/survey-builder.ts';
+import { StimulusFields } from './stimulus-fields.tsx';
 
 /**
  * The survey builder's questions (staff): `count` question blocks grouped into pages by their page number,
- * with display logic ("show if"), a trap's expected answer and the question a block repeats; "Add a
- * question"; then the skip rules. Shared by the new-survey and edit-survey pages; works without JavaScript.
+ * with stimulus files (`StimulusFields`), display logic ("show if"), a trap's expected answer and the
+ * question a block repeats; "Add a question"; then the skip rules. Shared by the new-survey and edit-survey pages; works without JavaScript.
  */
 export function QuestionBlocks({
   count,
   values: v,
   errors,
   checked,
+  mediaNames = {},
 }: {
   count: number;
   values: Record<string, string>;
   errors: Record<string, string> | undefined;
   checked: (name: string, fallback?: boolean) => boolean;
+  /** Names of stimulus files already in the survey, by id (edit page). */
+  mediaNames?: Record<string, string>;
 }) {
   const t = useT();
   const e = (name: string) => errors?.[name];
@@ -70,6 +74,7 @@ export function QuestionBlocks({
             defaultValue={v[`q${i}.rows`]}
             error={e(`q${i}.rows`)}
           />
+          <StimulusFields i={i} values={v} error={e} names={mediaNames} />
           <Field
             label={t('research.new.qMin')}
             name={`q${i}.min`}

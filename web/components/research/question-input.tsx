@@ -1,18 +1,27 @@
+import type { SurveyMediaDto } from '../../../server/modules/research/research.schemas.ts';
 import type { QuestionInput } from '../../../server/modules/research/survey-definition.ts';
 import { useT } from '../../lib/i18n.ts';
 import { answerField } from '../../lib/survey-form.ts';
+import { HotspotInput } from './hotspot-input.tsx';
+import { PreferenceInput } from './preference-input.tsx';
+import { StimulusView } from './stimulus-view.tsx';
 
-/** One question of a survey page with its input, its saved answer and its error, labelled for screen readers. */
+/**
+ * One question of a survey page with its stimulus (when it has one), its input, its saved answer and its
+ * error, labelled for screen readers. `media` are the survey's stimulus files.
+ */
 export function QuestionField({
   question: q,
   value,
   error,
   community,
+  media = [],
 }: {
   question: QuestionInput;
   value: unknown;
   error?: string;
   community: string;
+  media?: SurveyMediaDto[];
 }) {
   const t = useT();
   const name = answerField(q.id);
@@ -31,8 +40,24 @@ export function QuestionField({
     </legend>
   );
   const options = q.options ?? [];
+  const mediaById = new Map(media.map((m) => [m.id, m]));
+  const stimulus = q.stimulus ? mediaById.get(q.stimulus.mediaId) : undefined;
   let input;
   switch (q.type) {
+    case 'hotspot':
+      input = (
+        <>
+          <p className="field__help">{t('research.hotspot.help', { limit: q.max ?? 5 })}</p>
+          <HotspotInput name={name} question={q} media={stimulus} value={value} describedBy={describedBy} />
+          {q.stimulus?.caption ? <p className="meta">{q.stimulus.caption}</p> : null}
+        </>
+      );
+      break;
+    case 'preference':
+      input = (
+        <PreferenceInput name={name} question={q} media={mediaById} value={value} describedBy={describedBy} />
+      );
+      break;
     case 'single':
     case 'image_choice':
     case 'multiple':
@@ -208,6 +233,9 @@ export function QuestionField({
         <p className="field__error" id={errorId}>
           {error}
         </p>
+      ) : null}
+      {q.stimulus && q.type !== 'hotspot' ? (
+        <StimulusView media={stimulus} caption={q.stimulus.caption} />
       ) : null}
       {input}
     </fieldset>

@@ -7,7 +7,8 @@ import { newId } from '../../../platform/db/ids.ts';
 import { getLiveMedia } from './get-live-media.ts';
 import { getLiveSession } from './get-live-session.ts';
 import { updateLiveSessionGuide } from './update-live-session-guide.ts';
-import { MAX_LIVE_MEDIA_BYTES, uploadLiveMedia } from './upload-live-media.ts';
+import { MAX_STIMULUS_MEDIA_BYTES } from '../../../platform/storage/stimulus-file.ts';
+import { uploadLiveMedia } from './upload-live-media.ts';
 
 beforeAll(() => testApp(), 180_000);
 
@@ -22,7 +23,7 @@ describe('uploadLiveMedia', () => {
       [{ ...base, file: null }, 'live.error.mediaMissing'],
       [{ ...base, file: { data: Buffer.from('<svg/>'), filename: 'x.png' } }, 'live.error.mediaType'],
       [
-        { ...base, file: { data: Buffer.alloc(MAX_LIVE_MEDIA_BYTES + 1), filename: 'a.mp4' } },
+        { ...base, file: { data: Buffer.alloc(MAX_STIMULUS_MEDIA_BYTES + 1), filename: 'a.mp4' } },
         'live.error.mediaTooLarge',
       ],
       [

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { LiveMedia } from '../../../../common/live/protocol.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { authorize } from '../../../platform/authz/policy.ts';
@@ -6,18 +5,19 @@ import type { Ctx } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { transact } from '../../../platform/kernel.ts';
-import { sniffMedia } from '../../../platform/storage/media-sniff.ts';
+import { checkStimulusFile, stimulusColumns } from '../../../platform/storage/stimulus-file.ts';
 import { uploadStore } from '../../../platform/storage/local-store.ts';
 import { insertMedia } from '../live-media.repository.ts';
 import { presentMedia } from '../live.presenter.ts';
 import { livePolicy } from '../live.policy.ts';
 import { loadLiveSession } from './load-live-session.ts';
 
-/** The largest stimulus image or logo, in bytes. */
-export const MAX_LIVE_IMAGE_BYTES = 5 * 1024 * 1024;
-/** The largest stimulus video or sound, in bytes (the `live_media.bytes` check says the same). */
-export const MAX_LIVE_MEDIA_BYTES = 50 * 1024 * 1024;
-const MB = 1024 * 1024;
+const MEDIA_MESSAGES = {
+  missing: 'live.error.mediaMissing',
+  tooLarge: 'live.error.mediaTooLarge',
+  type: 'live.error.mediaType',
+  notImage: 'live.error.logoImage',
+} as const;
 
 /**
  * Stores a stimulus file of a session (its moderators): an image (or, with `logo`, a logo), a video or a
@@ -42,14 +42,7 @@ export async function uploadLiveMedia({
   alt?: string;
   logo?: boolean;
 }): Promise<LiveMedia> {
-  if (!file || file.data.length === 0) throw AppError.field('/file', 'live.error.mediaMissing');
-  if (file.data.length > MAX_LIVE_MEDIA_BYTES)
-    throw AppError.field('/file', 'live.error.mediaTooLarge', { limit: MAX_LIVE_MEDIA_BYTES / MB });
-  const media = sniffMedia(file.data);
-  if (!media) throw AppError.field('/file', 'live.error.mediaType');
-  if (media.kind === 'image' && file.data.length > MAX_LIVE_IMAGE_BYTES)
-    throw AppError.field('/file', 'validation.imageTooLarge', { limit: MAX_LIVE_IMAGE_BYTES / MB });
-  if (logo && media.kind !== 'image') throw AppError.field('/file', 'live.error.logoImage');
+  const media = checkStimulusFile(file, MEDIA_MESSAGES, logo);
   const loaded = await loadLiveSession(ctx, community, sessionId);
   authorize(livePolicy, 'manage', ctx.actor, loaded);
   const session = loaded.row;
@@ -57,7 +50,7 @@ export async function uploadLiveMedia({
     throw new AppError('conflict', { messageKey: 'live.error.closed' });
   const id = newId();
   const store = uploadStore(ctx.kernel);
-  await store.put(id, file.data);
+  await store.put(id, media.data);
   try {
     const row = await transact(ctx.kernel, async (trx) => {
       const inserted = await insertMedia(trx, {
@@ -65,13 +58,7 @@ export async function uploadLiveMedia({
         community_id: session.community_id,
         session_id: session.id,
         uploader_id: loaded.membership?.id ?? null,
-        kind: logo ? 'logo' : media.kind,
-        content_type: media.contentType,
-        bytes: file.data.length,
-        sha256: createHash('sha256').update(file.data).digest('hex'),
-        width: media.width,
-        height: media.height,
-        alt: (alt?.trim() || file.filename.replace(/^.*[\\/]/, '').replace(/\p{Cc}/gu, '')).slice(0, 200),
+        ...stimulusColumns(media, alt, logo),
       });
       await writeAudit(trx, {
         communityId: session.community_id,
@@ -79,7 +66,7 @@ export async function uploadLiveMedia({
         action: 'live_session.media_upload',
         targetType: 'live_session',
         targetId: session.id,
-        data: { mediaId: id, contentType: media.contentType, bytes: file.data.length },
+        data: { mediaId: id, contentType: media.contentType, bytes: media.data.length },
       });
       return inserted;
     });

@@ -62,6 +62,21 @@ describe('createCampaign', () => {
       'validation_failed',
       '/attributeMap/0/attributeId',
     );
+    const stimulus = {
+      id: 'pick',
+      type: 'preference',
+      title: 'Which?',
+      required: true,
+      options: [
+        { id: 'a', label: 'A', mediaId: crypto.randomUUID() },
+        { id: 'b', label: 'B', mediaId: crypto.randomUUID() },
+      ],
+    };
+    const withStimulus = {
+      pages: [{ ...SCREENER.pages[0], questions: [...SCREENER.pages[0].questions, stimulus] }],
+    };
+    const refused = await expectAppError(call({ screener: withStimulus }), 'validation_failed');
+    expect(refused.fields[0].key).toBe('research.validation.noStimulus');
     expect(await outboxEventsOf(community.id)).toEqual([]);
   });
 

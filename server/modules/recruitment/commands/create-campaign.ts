@@ -32,7 +32,7 @@ export async function createCampaign({
   const loaded = await loadRecruitment(ctx, key);
   authorize(recruitmentPolicy, 'manageRecruitment', ctx.actor, loaded);
   const { community } = loaded;
-  checkDefinition(body.screener, '/screener');
+  checkDefinition(body.screener, '/screener', { stimuli: false });
   const parts = { rules: body.rules ?? [], quotas: body.quotas ?? [], attributeMap: body.attributeMap ?? [] };
   const attributes = await findAttributeRows(
     ctx.kernel.db,

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ctxFor, expectAppError, testApp } from '../../../../test/helpers.ts';
 import {
+  olderSegment,
   POLL,
   researchCommunity,
   seedAttribute,
   seedSegment,
   seedSurvey,
-  seedValue,
 } from '../../../../test/research-fixtures.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { exportSurveyResponses } from './export-survey-responses.ts';
@@ -136,12 +136,7 @@ describe('getSurveyResults and exportSurveyResponses', () => {
     });
     expect(seenByObserver.questions[2].texts?.every((t) => t.respondent === null)).toBe(true);
 
-    const age = await seedAttribute(community.id, { key: 'age', kind: 'number', visibility: 'staff_only' });
-    await seedValue(community.id, age.id, member.memberId, 50);
-    const segment = await seedSegment(community.id, {
-      match: 'all',
-      conditions: [{ type: 'attribute', attributeId: age.id, op: 'gte', value: 40 }],
-    });
+    const segment = await olderSegment(community.id, [member.memberId]);
     const filtered = await getSurveyResults({
       ctx: await ctxFor(admin.user),
       community: community.slug,

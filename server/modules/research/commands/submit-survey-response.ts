@@ -47,8 +47,11 @@ export async function submitSurveyResponse({
   const locale = loaded.own.locale === 'en' ? 'en' : 'fr';
   const sentiments: Record<string, number> = {};
   for (const [id, value] of Object.entries(answers)) {
-    if (questions.get(id)?.type === 'text' && typeof value === 'string')
-      sentiments[id] = (await sentimentScorer().score(value, locale)).score;
+    const type = questions.get(id)?.type;
+    // Open answers, and the reason given for a preference.
+    const text = type === 'text' ? value : type === 'preference' ? (value as { why?: unknown }).why : null;
+    if (typeof text === 'string' && text.trim() !== '')
+      sentiments[id] = (await sentimentScorer().score(text, locale)).score;
   }
   const memberId = loaded.membership!.id;
   const { survey } = loaded;

@@ -2,6 +2,7 @@ import type { Queryable } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { findSegment } from '../../panel/panel.repository.ts';
 import { checkDefinition, type SurveyDefinitionInput } from '../survey-definition.ts';
+import { checkSurveyMedia } from './check-survey-media.ts';
 
 /** The settings of a survey as they will be stored, checked together. */
 export interface SurveySettings {
@@ -16,7 +17,8 @@ export interface SurveySettings {
 /**
  * Checks a survey's settings together: its definition (`checkDefinition`), a poll's shape (one page with
  * one single- or multiple-choice question), closing after opening, results shown to voters only on polls,
- * and a target segment of the same community.
+ * a target segment of the same community, and stimulus files of the same community that fit their
+ * question (`checkSurveyMedia`).
  * @throws AppError(validation_failed)
  */
 export async function checkSurveySettings(
@@ -25,6 +27,7 @@ export async function checkSurveySettings(
   settings: SurveySettings,
 ): Promise<void> {
   checkDefinition(settings.definition);
+  await checkSurveyMedia(db, communityId, settings.definition);
   if (settings.kind === 'poll') {
     const pages = settings.definition.pages;
     const only = pages[0]?.questions[0];

@@ -74,15 +74,15 @@ test('guide tools: JSON import, drag and drop, the probe library, then coding th
     ],
   };
   await page.getByLabel('Collez le fichier du guide').fill(JSON.stringify(broken));
-  await page.getByRole('button', { name: 'Importer le guide' }).click();
+  await page.getByRole('button', { name: 'Charger ce fichier de guide' }).click();
   const refusal = page.getByRole('alert');
   await expect(refusal).toContainText('Section 1, élément 1 (body)');
   await expect(refusal).toContainText('Section 1, élément 2 (kind)');
   await page.getByLabel('Collez le fichier du guide').fill('{ pas du json');
-  await page.getByRole('button', { name: 'Importer le guide' }).click();
+  await page.getByRole('button', { name: 'Charger ce fichier de guide' }).click();
   await expect(page.getByRole('alert')).toContainText('Ce n’est pas du JSON valide');
   await page.getByLabel('Collez le fichier du guide').fill(JSON.stringify(GUIDE));
-  await page.getByRole('button', { name: 'Importer le guide' }).click();
+  await page.getByRole('button', { name: 'Charger ce fichier de guide' }).click();
   await expect(page.getByText('Le fichier du guide a été importé.')).toBeVisible();
   await expect(page.getByText('Le prix vous semble-t-il juste ?')).toBeVisible();
 

@@ -35,7 +35,7 @@ export const liveToolsFr: Record<keyof typeof liveToolsEn, string> = {
   'live.import.pasteHelp':
     'Le JSON d’un guide téléchargé depuis Cercle (« format » : « cercle.live-guide »).',
   'live.import.file': 'Ou choisissez le fichier',
-  'live.import.submit': 'Importer le guide',
+  'live.import.submit': 'Charger ce fichier de guide',
   'live.import.done': 'Le fichier du guide a été importé.',
   'live.import.where.file': 'Le fichier',
   'live.import.where.mode': 'Ce que fait l’import',

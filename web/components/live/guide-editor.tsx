@@ -3,9 +3,8 @@ import { Form, useSubmit } from 'react-router';
 import type { GuideSectionView } from '../../../common/live/guide-outline.ts';
 import { useT } from '../../lib/i18n.ts';
 import { Field, SubmitButton } from '../form.tsx';
+import { IntentButton } from './intent-button.tsx';
 import { type Dragged, type DropTarget, useGuideDrag } from './use-guide-drag.ts';
-
-const small = 'button button--small button--secondary';
 
 /** The announcement of a drop, for screen readers (the page reloads the guide after the move). */
 function dropMessage(
@@ -95,24 +94,15 @@ export function GuideEditor({
           </h3>
           <Form method="post" className="inline-actions" preventScrollReset>
             <input type="hidden" name="sectionId" value={section.id} />
-            <button
-              type="submit"
-              name="intent"
-              value="section-up"
-              className={small}
-              aria-label={t('live.guide.sectionUp', { section: section.title })}
-            >
+            <IntentButton intent="section-up" label={t('live.guide.sectionUp', { section: section.title })}>
               ↑
-            </button>
-            <button
-              type="submit"
-              name="intent"
-              value="section-down"
-              className={small}
-              aria-label={t('live.guide.sectionDown', { section: section.title })}
+            </IntentButton>
+            <IntentButton
+              intent="section-down"
+              label={t('live.guide.sectionDown', { section: section.title })}
             >
               ↓
-            </button>
+            </IntentButton>
           </Form>
           <ol
             className={`live-guide__items${dropClass(s, section.items.length) ? ' live-guide__drop-end' : ''}`}
@@ -157,43 +147,22 @@ export function GuideEditor({
                 </p>
                 <Form method="post" className="inline-actions">
                   <input type="hidden" name="itemId" value={item.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="guide-up"
-                    className="button button--small button--secondary"
-                    aria-label={t('live.guide.moveUp', { item: item.body })}
-                  >
+                  <IntentButton intent="guide-up" label={t('live.guide.moveUp', { item: item.body })}>
                     ↑
-                  </button>
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="guide-down"
-                    className="button button--small button--secondary"
-                    aria-label={t('live.guide.moveDown', { item: item.body })}
-                  >
+                  </IntentButton>
+                  <IntentButton intent="guide-down" label={t('live.guide.moveDown', { item: item.body })}>
                     ↓
-                  </button>
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="guide-remove"
-                    className="button button--small button--secondary"
-                    aria-label={t('live.guide.remove', { item: item.body })}
-                  >
+                  </IntentButton>
+                  <IntentButton intent="guide-remove" label={t('live.guide.remove', { item: item.body })}>
                     ✕
-                  </button>
+                  </IntentButton>
                   {canSaveProbes && (item.kind === 'probe' || item.kind === 'question') ? (
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="probe-save-item"
-                      className={small}
-                      aria-label={t('live.library.saveItem', { item: item.body })}
+                    <IntentButton
+                      intent="probe-save-item"
+                      label={t('live.library.saveItem', { item: item.body })}
                     >
                       {t('live.library.save')}
-                    </button>
+                    </IntentButton>
                   ) : null}
                 </Form>
               </li>

@@ -1,6 +1,7 @@
 import { Form } from 'react-router';
 import { useT } from '../../lib/i18n.ts';
 import { Field, FormMessage, SubmitButton } from '../form.tsx';
+import { IntentButton } from './intent-button.tsx';
 
 /** A probe of the library as the page shows it. */
 interface ProbeView {
@@ -112,15 +113,9 @@ function ProbeLibrary({
                 required
                 maxLength={200}
               />
-              <button
-                type="submit"
-                name="intent"
-                value="probe-insert"
-                className={small}
-                aria-label={t('live.library.insertItem', { item: probe.body })}
-              >
+              <IntentButton intent="probe-insert" label={t('live.library.insertItem', { item: probe.body })}>
                 {t('live.library.insert')}
-              </button>
+              </IntentButton>
               <button
                 type="submit"
                 name="intent"

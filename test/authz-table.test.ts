@@ -17,6 +17,7 @@ import { seedCase } from './case-fixtures.ts';
 import { seedAward, seedBadge, seedPointsFlag } from './points-fixtures.ts';
 import { giveEveryonePoints, seedRedemption, seedReward, seedVoucher } from './reward-fixtures.ts';
 import { seedSession, seedStimulus } from './live-fixtures.ts';
+import { seedRoomMessage } from './live-tools-fixtures.ts';
 import { POLL, seedSegment, seedSurvey } from './research-fixtures.ts';
 import { seedStimulusDefinition } from './stimulus-fixtures.ts';
 import { applyBody, SCREENER, seedApplication, seedCampaign } from './recruitment-fixtures.ts';
@@ -88,6 +89,55 @@ async function liveMediaTarget(f: Fixture) {
   const { mediaId } = await seedStimulus({ id: sessionId, community_id: f.community.id }, { sent: true });
   return `${url}/media/${mediaId}`;
 }
+
+/** A probe of the community's library: its URL. */
+async function liveProbeTarget(f: Fixture) {
+  const { kernel } = await testApp();
+  const id = newId();
+  await kernel.db
+    .insertInto('live_probes')
+    .values({ id, community_id: f.community.id, body: 'Why?', tags: '[]', created_by: null })
+    .execute();
+  return `${C(f)}/live-probes/${id}`;
+}
+
+/** A live session with a participant's message, a code and an excerpt tagged with it. */
+async function liveCodingTarget(f: Fixture) {
+  const url = await liveTarget(f);
+  const session = { id: url.slice(url.lastIndexOf('/') + 1), community_id: f.community.id };
+  const seq = await seedRoomMessage(session, { authorMemberId: f.targetMemberId, body: 'Too dear' });
+  const { kernel } = await testApp();
+  const codeId = newId();
+  const excerptId = newId();
+  await kernel.db
+    .insertInto('live_codes')
+    .values({ id: codeId, ...sessionKeys(session), name: 'Price', colour: '#cc3300', created_by: null })
+    .execute();
+  const message = await kernel.db
+    .selectFrom('live_messages')
+    .select('id')
+    .where('session_id', '=', session.id)
+    .where('seq', '=', seq)
+    .executeTakeFirstOrThrow();
+  await kernel.db
+    .insertInto('live_excerpts')
+    .values({
+      id: excerptId,
+      ...sessionKeys(session),
+      code_id: codeId,
+      message_id: message.id,
+      span_start: null,
+      span_end: null,
+      quote: 'Too dear',
+      created_by: null,
+    })
+    .execute();
+  return { url, seq, codeId, excerptId };
+}
+const sessionKeys = (s: { id: string; community_id: string }) => ({
+  session_id: s.id,
+  community_id: s.community_id,
+});
 
 //                                 anon nonM  mem  exp  mod  obs  cAdm pAdm
 const TABLE: Record<string, Case> = {
@@ -933,6 +983,77 @@ const TABLE: Record<string, Case> = {
     expect: [401, 404, 403, 404, 200, 404, 200, 200],
     hidden: [404, 404, 403, 404, 200, 404, 200, 200],
     request: async (f) => ({ url: `${await liveTarget(f)}/transcript/export?format=csv` }),
+  },
+  // Live sessions' tools: the probe library belongs to the staff who prepare sessions; guide files to the
+  // session's moderators; coding to its moderators and observers (never its participants).
+  'GET /api/v1/communities/:community/live-probes': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: `${C(f)}/live-probes?q=why` }),
+  },
+  'POST /api/v1/communities/:community/live-probes': {
+    expect: [401, 403, 403, 403, 201, 403, 201, 201],
+    hidden: [404, 404, 403, 403, 201, 403, 201, 201],
+    request: async (f) => ({ url: `${C(f)}/live-probes`, payload: { body: 'Why?', tags: ['why'] } }),
+  },
+  'PATCH /api/v1/communities/:community/live-probes/:probeId': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: await liveProbeTarget(f), payload: { body: 'How so?' } }),
+  },
+  'DELETE /api/v1/communities/:community/live-probes/:probeId': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({ url: await liveProbeTarget(f) }),
+  },
+  'GET /api/v1/communities/:community/live-sessions/:sessionId/guide/export': {
+    expect: [401, 404, 403, 404, 200, 404, 200, 200],
+    hidden: [404, 404, 403, 404, 200, 404, 200, 200],
+    request: async (f) => ({ url: `${await liveTarget(f)}/guide/export` }),
+  },
+  'POST /api/v1/communities/:community/live-sessions/:sessionId/guide/import': {
+    expect: [401, 404, 403, 404, 200, 404, 200, 200],
+    hidden: [404, 404, 403, 404, 200, 404, 200, 200],
+    request: async (f) => ({
+      url: `${await liveTarget(f)}/guide/import`,
+      payload: {
+        mode: 'append',
+        guide: {
+          format: 'cercle.live-guide',
+          version: 1,
+          sections: [{ title: 'One', plannedMinutes: 5, items: [{ kind: 'probe', body: 'Why?' }] }],
+        },
+      },
+    }),
+  },
+  'GET /api/v1/communities/:community/live-sessions/:sessionId/codes': {
+    expect: [401, 404, 403, 404, 200, 404, 200, 200],
+    hidden: [404, 404, 403, 404, 200, 404, 200, 200],
+    request: async (f) => ({ url: `${(await liveCodingTarget(f)).url}/codes` }),
+  },
+  'POST /api/v1/communities/:community/live-sessions/:sessionId/codes': {
+    expect: [401, 404, 403, 404, 201, 404, 201, 201],
+    hidden: [404, 404, 403, 404, 201, 404, 201, 201],
+    request: async (f) => ({
+      url: `${await liveTarget(f)}/codes`,
+      payload: { name: 'Comfort', colour: '#118833' },
+    }),
+  },
+  'POST /api/v1/communities/:community/live-sessions/:sessionId/excerpts': {
+    expect: [401, 404, 403, 404, 200, 404, 200, 200],
+    hidden: [404, 404, 403, 404, 200, 404, 200, 200],
+    request: async (f) => {
+      const { url, seq, codeId } = await liveCodingTarget(f);
+      return { url: `${url}/excerpts`, payload: { codeId, seq, start: 0, end: 3 } };
+    },
+  },
+  'DELETE /api/v1/communities/:community/live-sessions/:sessionId/excerpts/:excerptId': {
+    expect: [401, 404, 403, 404, 200, 404, 200, 200],
+    hidden: [404, 404, 403, 404, 200, 404, 200, 200],
+    request: async (f) => {
+      const { url, excerptId } = await liveCodingTarget(f);
+      return { url: `${url}/excerpts/${excerptId}` };
+    },
   },
   // Recruitment (issue 5). Staff run campaigns, import contacts, list and decide applications and publish the
   // consent texts; a campaign's public link is readable by anyone; applying needs an account (members

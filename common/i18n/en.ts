@@ -1,5 +1,6 @@
 import { panelEn } from './areas/panel.en.ts';
 import { liveEn } from './areas/live.en.ts';
+import { liveToolsEn } from './areas/live-tools.en.ts';
 import { pointsEn } from './areas/points.en.ts';
 import { rewardsEn } from './areas/rewards.en.ts';
 import { researchEn } from './areas/research.en.ts';
@@ -14,6 +15,7 @@ export const en = {
   ...pointsEn,
   ...rewardsEn,
   ...liveEn,
+  ...liveToolsEn,
   ...researchEn,
   ...stimulusEn,
   ...recruitmentEn,

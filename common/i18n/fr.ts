@@ -1,5 +1,6 @@
 import { panelFr } from './areas/panel.fr.ts';
 import { liveFr } from './areas/live.fr.ts';
+import { liveToolsFr } from './areas/live-tools.fr.ts';
 import { pointsFr } from './areas/points.fr.ts';
 import { rewardsFr } from './areas/rewards.fr.ts';
 import { researchFr } from './areas/research.fr.ts';
@@ -12,6 +13,7 @@ export const fr: Record<MessageKey, string> = {
   ...pointsFr,
   ...rewardsFr,
   ...liveFr,
+  ...liveToolsFr,
   ...researchFr,
   ...stimulusFr,
   ...recruitmentFr,

@@ -1,5 +1,6 @@
 import { CLIENT_IP_HEADER } from '../platform/auth/auth.ts';
 import { recruitmentWebApi } from './web-api-recruitment.ts';
+import { liveToolsWebApi } from './web-api-live-tools.ts';
 import type { Ctx } from '../platform/context.ts';
 import { listMail } from '../modules/admin/commands/list-mail.ts';
 import { acceptSolution } from '../modules/support/commands/accept-solution.ts';
@@ -168,6 +169,7 @@ export function createWebApi(ctx: Ctx, headers: Headers) {
   };
   return {
     ...recruitmentWebApi(ctx),
+    ...liveToolsWebApi(ctx),
     listCommunities: (q: { limit?: number; cursor?: string; mine?: boolean } = {}) =>
       listCommunities({ ctx, ...q }),
     getCommunity: (community: string, invitationCode?: string) =>

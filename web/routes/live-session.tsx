@@ -1,23 +1,18 @@
 import { Form, Link, useActionData } from 'react-router';
-import {
-  type GuideSectionDraft,
-  moveItem,
-  parseOutline,
-  removeItem,
-  toGuideDraft,
-} from '../../common/live/guide-outline.ts';
 import { LocalTime } from '../components/bits.tsx';
 import { Field, FormMessage, SubmitButton } from '../components/form.tsx';
 import { GuideEditor } from '../components/live/guide-editor.tsx';
+import { GuideTools } from '../components/live/guide-tools.tsx';
 import { InvitationsPanel } from '../components/live/invitations-panel.tsx';
 import { LocalDateTimeField, toUtcIso } from '../components/live/local-datetime.tsx';
 import { appContext } from '../context.ts';
+import { guideAction } from '../features/live/guide-actions.ts';
 import { attempt, guard, text } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
 import type { Route } from './+types/live-session.ts';
 import { useCommunity } from './community.tsx';
 
-export async function loader({ context, params }: Route.LoaderArgs) {
+export async function loader({ context, params, request }: Route.LoaderArgs) {
   const web = context.get(appContext);
   return guard(web.locale, async () => {
     const session = await web.api.getLiveSession(params.slug, params.sessionId);
@@ -39,7 +34,18 @@ export async function loader({ context, params }: Route.LoaderArgs) {
           },
         )
       : [];
-    return { session, candidates, segments };
+    // The probe library is the community's research staff's (a member named moderator does not see it).
+    const probeSearch = new URL(request.url).searchParams.get('probes') ?? '';
+    const probes = session.abilities.manage
+      ? await web.api.listLiveProbes(params.slug, probeSearch ? { q: probeSearch } : {}).then(
+          (list) => list,
+          (error: unknown) => {
+            if ((error as { code?: string }).code === 'forbidden') return null;
+            throw error;
+          },
+        )
+      : null;
+    return { session, candidates, segments, probes, probeSearch };
   });
 }
 
@@ -47,46 +53,6 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: loaderData ? `${loaderData.session.title} · Cercle` : 'Cercle' },
   { name: 'robots', content: 'noindex' },
 ];
-
-const KINDS: Record<string, Pick<GuideSectionDraft['items'][number], 'kind' | 'questionType'>> = {
-  'question-open': { kind: 'question', questionType: 'open' },
-  'question-single': { kind: 'question', questionType: 'single' },
-  'question-multiple': { kind: 'question', questionType: 'multiple' },
-  'question-rating': { kind: 'question', questionType: 'rating' },
-  probe: { kind: 'probe' },
-  stimulus: { kind: 'stimulus' },
-  note: { kind: 'note' },
-};
-
-/** The guide after one editing intent (add, move, remove, import), from the guide as it is now. */
-function editedGuide(
-  intent: string,
-  form: FormData,
-  guide: GuideSectionDraft[],
-  mediaId: string | null,
-): GuideSectionDraft[] {
-  const itemId = text(form, 'itemId');
-  if (intent === 'guide-up' || intent === 'guide-down')
-    return moveItem(guide, itemId, intent === 'guide-up' ? 'up' : 'down');
-  if (intent === 'guide-remove') return removeItem(guide, itemId);
-  if (intent === 'guide-import') return [...guide, ...parseOutline(text(form, 'outline'))];
-  const title = text(form, 'section').trim();
-  const kind = KINDS[text(form, 'kind')] ?? KINDS.probe;
-  const options = text(form, 'options')
-    .split('|')
-    .map((o) => o.trim())
-    .filter(Boolean);
-  const item = {
-    ...kind,
-    body: text(form, 'body'),
-    ...(options.length > 0 ? { options } : {}),
-    ...(form.get('blind') === 'on' && kind.kind === 'question' ? { blind: true } : {}),
-    ...(mediaId ? { mediaId } : {}),
-  };
-  const existing = guide.find((s) => s.title === title);
-  if (existing) return guide.map((s) => (s === existing ? { ...s, items: [...s.items, item] } : s));
-  return [...guide, { title: title || 'Guide', plannedMinutes: 10, items: [item] }];
-}
 
 /** Intents: answer the invitation; staff change settings, edit the guide, invite members. */
 export async function action({ context, params, request }: Route.ActionArgs) {
@@ -113,19 +79,8 @@ export async function action({ context, params, request }: Route.ActionArgs) {
         sessionId,
         segmentId ? { segmentId } : { memberIds: form.getAll('memberIds').map(String) },
       );
-    } else if (intent.startsWith('guide-')) {
-      const session = await web.api.getLiveSession(slug, sessionId);
-      const file = form.get('media');
-      const media =
-        intent === 'guide-add' && file instanceof File && file.size > 0
-          ? await web.api.uploadLiveSessionMedia(slug, sessionId, {
-              file: { data: Buffer.from(await file.arrayBuffer()), filename: file.name },
-              alt: text(form, 'mediaAlt'),
-              logo: form.get('logo') === 'on',
-            })
-          : null;
-      const sections = editedGuide(intent, form, toGuideDraft(session.guide ?? []), media?.id ?? null);
-      await web.api.updateLiveSessionGuide(slug, sessionId, { sections });
+    } else if (/^(guide|section|probe)-/.test(intent)) {
+      return guideAction(web, slug, sessionId, intent, form);
     }
     return { done: intent };
   });
@@ -197,7 +152,18 @@ export default function LiveSessionPage({ loaderData }: Route.ComponentProps) {
           }
         />
       ) : null}
-      {a.manage && session.guide ? <GuideEditor guide={session.guide} errors={errors?.fieldErrors} /> : null}
+      {a.manage && session.guide ? (
+        <GuideEditor guide={session.guide} errors={errors?.fieldErrors} canSaveProbes={!!loaderData.probes} />
+      ) : null}
+      {a.manage && session.guide ? (
+        <GuideTools
+          exportUrl={`/api/v1/communities/${community.slug}/live-sessions/${session.id}/guide/export`}
+          sections={session.guide.map((s) => s.title)}
+          probes={loaderData.probes}
+          probeSearch={loaderData.probeSearch}
+          result={result}
+        />
+      ) : null}
       {a.manage && session.status === 'scheduled' ? (
         <Form method="post" className="stack">
           <h2>{t('live.settings')}</h2>

@@ -1,7 +1,9 @@
-import { Link } from 'react-router';
+import { Form, Link, useActionData } from 'react-router';
 import { LocalTime } from '../components/bits.tsx';
+import { FormMessage } from '../components/form.tsx';
+import { Codebook, CodedText } from '../components/live/transcript-coding.tsx';
 import { appContext } from '../context.ts';
-import { guard } from '../lib/errors.ts';
+import { attempt, guard, text } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
 import type { Route } from './+types/live-transcript.ts';
 import { useCommunity } from './community.tsx';
@@ -9,6 +11,33 @@ import { useCommunity } from './community.tsx';
 export async function loader({ context, params }: Route.LoaderArgs) {
   const web = context.get(appContext);
   return guard(web.locale, () => web.api.getLiveSessionTranscript(params.slug, params.sessionId));
+}
+
+/** Intents: staff keep the codebook and tag or untag excerpts; research staff save approved probes. */
+export async function action({ context, params, request }: Route.ActionArgs) {
+  const web = context.get(appContext);
+  const form = await request.formData();
+  const intent = text(form, 'intent');
+  const { slug, sessionId } = params;
+  return attempt(web.locale, async () => {
+    if (intent === 'code-create')
+      await web.api.createLiveCode(slug, sessionId, {
+        name: text(form, 'name'),
+        colour: text(form, 'colour'),
+      });
+    else if (intent === 'excerpt-tag') {
+      const start = text(form, 'start');
+      const end = text(form, 'end');
+      await web.api.tagLiveExcerpt(slug, sessionId, {
+        codeId: text(form, 'codeId'),
+        seq: Number(text(form, 'seq')),
+        ...(start && end ? { start: Number(start), end: Number(end) } : {}),
+      });
+    } else if (intent === 'excerpt-untag')
+      await web.api.untagLiveExcerpt(slug, sessionId, text(form, 'excerptId'));
+    else if (intent === 'probe-save') await web.api.createLiveProbe(slug, { body: text(form, 'body') });
+    return { done: intent };
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
@@ -20,6 +49,9 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 export default function LiveTranscriptPage({ loaderData: transcript }: Route.ComponentProps) {
   const t = useT();
   const community = useCommunity();
+  const result = useActionData<typeof action>();
+  const errors = result && 'fieldErrors' in result ? result : null;
+  const done = result && 'done' in result ? result.done : null;
   const base = `/api/v1/communities/${community.slug}/live-sessions/${transcript.session.id}/transcript/export`;
   return (
     <article className="live-transcript">
@@ -34,6 +66,11 @@ export default function LiveTranscriptPage({ loaderData: transcript }: Route.Com
           </a>
         ))}
       </p>
+      <FormMessage
+        error={errors?.formError}
+        success={done === 'probe-save' ? t('live.library.saved') : null}
+      />
+      <Codebook codes={transcript.codes} errors={errors?.fieldErrors} done={done === 'code-create'} />
       <section aria-labelledby="transcript-room">
         <h2 id="transcript-room">{t('live.transcript.room')}</h2>
         {transcript.room.length === 0 ? <p className="empty">{t('live.room.empty')}</p> : null}
@@ -46,6 +83,7 @@ export default function LiveTranscriptPage({ loaderData: transcript }: Route.Com
             ) : (
               <li
                 key={e.seq}
+                id={`entry-${e.seq}`}
                 className={`live-entry live-entry--${e.kind}${e.authorRole === 'moderator' ? ' live-entry--moderator' : ''}`}
               >
                 <p className="live-entry__sender">
@@ -64,17 +102,24 @@ export default function LiveTranscriptPage({ loaderData: transcript }: Route.Com
                     <p className="badge">{t('live.room.private', { pseudonym: e.privateWith })}</p>
                   ) : null}
                   {e.deleted ? <p className="badge">{t('live.transcript.deleted')}</p> : null}
-                  <p>
-                    {[
-                      e.choice?.join(', '),
-                      e.body ??
-                        (['deletion', 'reveal', 'end'].includes(e.kind)
-                          ? t(`live.transcript.kind.${e.kind}`)
-                          : ''),
-                    ]
-                      .filter(Boolean)
-                      .join(' — ')}
-                  </p>
+                  {e.body && ['message', 'answer', 'private'].includes(e.kind) ? (
+                    <div>
+                      {e.choice ? `${e.choice.join(', ')} — ` : null}
+                      <CodedText seq={e.seq} body={e.body} codes={transcript.codes} />
+                    </div>
+                  ) : (
+                    <p>
+                      {[
+                        e.choice?.join(', '),
+                        e.body ??
+                          (['deletion', 'reveal', 'end'].includes(e.kind)
+                            ? t(`live.transcript.kind.${e.kind}`)
+                            : ''),
+                      ]
+                        .filter(Boolean)
+                        .join(' — ')}
+                    </p>
+                  )}
                 </div>
               </li>
             ),
@@ -104,6 +149,20 @@ export default function LiveTranscriptPage({ loaderData: transcript }: Route.Com
           {transcript.backroom.map((b) => (
             <li key={b.seq}>
               <strong>{b.author}</strong> ({t(`live.backroom.kind.${b.kind}`)}): {b.body}
+              {b.kind === 'approved' && community.abilities.manageProbes ? (
+                <Form method="post" className="inline-form" preventScrollReset>
+                  <input type="hidden" name="body" value={b.body} />
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="probe-save"
+                    className="button button--small button--secondary"
+                    aria-label={t('live.library.saveItem', { item: b.body })}
+                  >
+                    {t('live.library.save')}
+                  </button>
+                </Form>
+              ) : null}
             </li>
           ))}
         </ul>

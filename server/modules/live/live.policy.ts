@@ -39,6 +39,8 @@ export const communityLivePolicy = definePolicy<CommunityResource>()({
   manageSessions: runsResearch,
   /** See the sessions one is invited to or works on: any active member. */
   listOwnSessions: (actor, resource) => !!actor && active(resource),
+  /** Read and change the community's probe library: the staff who prepare sessions. */
+  manageProbes: runsResearch,
 });
 
 /**
@@ -59,6 +61,8 @@ export const livePolicy = definePolicy<LiveSessionResource>()({
   readStaffFields: runsResearch,
   /** Read the transcript (room and backroom) and export it: moderators and observers, at any time. */
   readTranscript: isStaff,
+  /** Code the transcript: keep the session's codebook and tag excerpts (moderators and observers, never participants). */
+  code: isStaff,
   /** Suggest a probe to the moderator from the backroom (observers; moderators post directly). */
   suggestProbe: (actor, resource) => isStaff(actor, resource) && open(resource),
   /** Answer the invitation (accept or decline) while the session has not ended. */

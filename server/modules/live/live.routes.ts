@@ -27,6 +27,7 @@ import {
 } from './live.schemas.ts';
 import { Type } from 'typebox';
 import { liveMediaRoutes } from './live-media.routes.ts';
+import { liveToolRoutes } from './live-tools.routes.ts';
 
 /** Live sessions under `/api/v1/communities/:community/live-sessions`: sessions, guide, invitations. */
 export const liveRoutes: FastifyPluginAsyncTypebox<{ kernel: Kernel }> = async (app, { kernel }) => {
@@ -34,6 +35,8 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{ kernel: Kernel }> = async (
   const base = '/communities/:community/live-sessions';
   // Stimulus files: their own plugin, where multipart bodies are accepted.
   await app.register(liveMediaRoutes, { kernel });
+  // Probe library, guide files and transcript coding.
+  await app.register(liveToolRoutes, { kernel });
   app.post(
     base,
     {

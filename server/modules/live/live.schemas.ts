@@ -242,6 +242,27 @@ export const BackroomEntry = Type.Object({
 /** One backroom entry (type). */
 export type BackroomEntryDto = Static<typeof BackroomEntry>;
 
+/** An excerpt: the tagged text, where it is in the room, its author's pseudonym. */
+export const LiveExcerpt = Type.Object({
+  id: Uuid,
+  codeId: Uuid,
+  seq: Type.Integer(),
+  start: Type.Union([Type.Integer(), Type.Null()]),
+  end: Type.Union([Type.Integer(), Type.Null()]),
+  quote: Type.String(),
+  author: Type.Union([Type.String(), Type.Null()]),
+});
+/** An excerpt (type). */
+export type LiveExcerptDto = Static<typeof LiveExcerpt>;
+/** A code of the codebook with its excerpts in room order. */
+export const LiveCode = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  colour: Type.String(),
+  excerpts: Type.Array(LiveExcerpt),
+});
+/** A code with its excerpts (type). */
+export type LiveCodeDto = Static<typeof LiveCode>;
 /** The transcript: the room (with guide-item markers), the answers per question, the backroom apart. */
 export const Transcript = Type.Object({
   session: Type.Object({ id: Uuid, title: Type.String(), startsAt: Type.String() }),
@@ -261,6 +282,8 @@ export const Transcript = Type.Object({
     }),
   ),
   backroom: Type.Array(BackroomEntry),
+  /** The session's codebook, each code with its excerpts. */
+  codes: Type.Array(LiveCode),
 });
 /** The transcript (type). */
 export type TranscriptDto = Static<typeof Transcript>;

@@ -7,8 +7,21 @@ function csvField(value: string | number | boolean | null): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The room as CSV (one row per entry; the backroom is not in it). */
+/** The names of the codes tagged on each room entry, by sequence number (a span counts for its entry). */
+function codesBySeq(t: TranscriptDto): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const code of t.codes)
+    for (const x of code.excerpts) {
+      const names = out.get(x.seq) ?? [];
+      if (!names.includes(code.name)) names.push(code.name);
+      out.set(x.seq, names);
+    }
+  return out;
+}
+
+/** The room as CSV (one row per entry, with its codes; the backroom is not in it). */
 export function transcriptCsv(t: TranscriptDto): string {
+  const codes = codesBySeq(t);
   const head = [
     'seq',
     'at',
@@ -20,6 +33,7 @@ export function transcriptCsv(t: TranscriptDto): string {
     'reply_to',
     'deleted',
     'text',
+    'codes',
   ];
   const rows = t.room.map((e) =>
     [
@@ -33,6 +47,7 @@ export function transcriptCsv(t: TranscriptDto): string {
       e.replyToSeq,
       e.deleted,
       e.body,
+      codes.get(e.seq)?.join('; ') ?? null,
     ]
       .map(csvField)
       .join(','),
@@ -43,8 +58,12 @@ export function transcriptCsv(t: TranscriptDto): string {
 const mdText = (text: string | null) =>
   (text ?? '').replace(/([\\`*_[\]#<>|])/g, '\\$1').replace(/\n/g, '  \n');
 
-/** The transcript as Markdown: the room with guide-item headings, the answers per question, the backroom. */
+/**
+ * The transcript as Markdown: the room with guide-item headings (each entry followed by its codes), the
+ * answers per question, the excerpts per code, the backroom.
+ */
 export function transcriptMarkdown(t: TranscriptDto): string {
+  const codes = codesBySeq(t);
   const out = [`# ${mdText(t.session.title)}`, '', `Started: ${t.session.startsAt}`, '', '## Room', ''];
   for (const e of t.room) {
     if (e.kind === 'item') out.push('', `### ${mdText(e.body)}`, '');
@@ -56,7 +75,13 @@ export function transcriptMarkdown(t: TranscriptDto): string {
         .filter(Boolean)
         .join(', ');
       const choice = e.choice ? `[${e.choice.join(', ')}] ` : '';
-      out.push(`- **${mdText(who)}**${extra ? ` _(${extra})_` : ''}: ${choice}${mdText(e.body)}`);
+      const tags = codes
+        .get(e.seq)
+        ?.map((name) => `\`${name.replace(/`/g, "'")}\``)
+        .join(' ');
+      out.push(
+        `- **${mdText(who)}**${extra ? ` _(${extra})_` : ''}: ${choice}${mdText(e.body)}${tags ? ` — ${tags}` : ''}`,
+      );
     }
   }
   out.push('', '## Answers per question', '');
@@ -66,6 +91,13 @@ export function transcriptMarkdown(t: TranscriptDto): string {
       out.push(
         `- **${mdText(a.author ?? '—')}**: ${a.choice ? `[${a.choice.join(', ')}] ` : ''}${mdText(a.body)}`,
       );
+    out.push('');
+  }
+  out.push('## Codes', '');
+  for (const code of t.codes) {
+    out.push(`### ${mdText(code.name)} (${code.excerpts.length})`, '');
+    for (const x of code.excerpts)
+      out.push(`- > ${mdText(x.quote)} — **${mdText(x.author ?? '—')}** (#${x.seq})`);
     out.push('');
   }
   out.push('## Backroom (confidential)', '');

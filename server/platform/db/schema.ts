@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { CatalogueTables } from './schema-catalogue.ts';
 import type { LiveTables } from './schema-live.ts';
+import type { LiveToolTables } from './schema-live-tools.ts';
 import type { RewardsTables } from './schema-rewards.ts';
 import type { PanelTables } from './schema-panel.ts';
 import type { ResearchTables } from './schema-research.ts';
@@ -497,7 +498,14 @@ export interface DeflectionViewTable {
  * tables in a `schema-<area>.ts` file beside this one, extended here.
  */
 export interface DB
-  extends RewardsTables, CatalogueTables, LiveTables, ResearchTables, RecruitmentTables, PanelTables {
+  extends
+    RewardsTables,
+    CatalogueTables,
+    LiveTables,
+    LiveToolTables,
+    ResearchTables,
+    RecruitmentTables,
+    PanelTables {
   auth_user: AuthUserTable;
   auth_session: AuthSessionTable;
   auth_account: AuthAccountTable;

@@ -181,7 +181,7 @@ describe('getLiveSessionTranscript and exportLiveSessionTranscript', () => {
     });
     expect(csv.contentType).toContain('text/csv');
     expect(csv.content.split('\r\n')[0]).toBe(
-      'seq,at,kind,author,private_with,item_id,choice,reply_to,deleted,text',
+      'seq,at,kind,author,private_with,item_id,choice,reply_to,deleted,text,codes',
     );
     // Formula-looking cells are defused and quotes doubled; the backroom is not in the CSV.
     expect(csv.content).toContain(`"'=cold, ""but"" fine"`);

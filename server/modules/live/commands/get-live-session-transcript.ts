@@ -4,13 +4,15 @@ import { listItems } from '../live-guide.repository.ts';
 import { livePolicy } from '../live.policy.ts';
 import { listAllEntries, listBackroom } from '../live-room.repository.ts';
 import type { TranscriptDto } from '../live.schemas.ts';
+import { readCodebook } from './list-live-codes.ts';
 import { loadLiveSession } from './load-live-session.ts';
 
 const list = (value: unknown): string[] | null => (Array.isArray(value) ? value.map(String) : null);
 
 /**
  * The transcript of a session for its staff: the room in order with guide-item markers (deleted entries
- * kept and flagged, private exchanges named), every answer per question, and the backroom apart.
+ * kept and flagged, private exchanges named), every answer per question, the backroom apart, and the
+ * codebook with its excerpts.
  * @throws AppError(not_found | unauthenticated | forbidden)
  */
 export async function getLiveSessionTranscript({
@@ -62,5 +64,6 @@ export async function getLiveSessionTranscript({
     room,
     questions,
     backroom,
+    codes: await readCodebook(db, loaded.row.id),
   };
 }

@@ -31,7 +31,8 @@ export async function getTopic({
   page?: number;
 }): Promise<TopicDto> {
   if (!Number.isInteger(page) || page < 1) throw new AppError('not_found');
-  const loaded = await loadCommunity(ctx, community);
+  // A topic shows no member count: the API skips counting them (a web page shares its layout's read).
+  const loaded = await loadCommunity(ctx, community, { memberCount: false });
   // Staff see pending replies; members see their own, marked as pending. Both are known from the
   // membership, so the topic and its page of replies are read in one query.
   const statuses: PostStatus[] = seesPendingPosts(ctx.actor, loaded)

@@ -1,5 +1,6 @@
 import { abilitiesOf } from '../../../platform/authz/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
+import { isUuid } from '../../../platform/db/ids.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { htmlToText } from '../../../platform/text/markdown.ts';
 import type { PostStatus } from '../../../platform/db/schema.ts';
@@ -7,7 +8,7 @@ import { flagPolicy } from '../../moderation/moderation.policy.ts';
 import { kudosPolicy, seesPendingPosts, topicPolicy } from '../support.policy.ts';
 import { presentReply, presentTopicSummary } from '../support.presenter.ts';
 import type { TopicDto } from '../support.schemas.ts';
-import { countReplies, findTopicPage, REPLIES_PER_PAGE, replyRowOf } from '../topic-page.repository.ts';
+import { countReplies, findTopicPage, listReplyPage, REPLIES_PER_PAGE } from '../topic-page.repository.ts';
 import { topicCaseFor } from '../cases/commands/topic-case.ts';
 import { loadCommunity } from '../../communities/commands/load-community.ts';
 import { loadTopicIn } from './load-support.ts';
@@ -34,21 +35,22 @@ export async function getTopic({
   // A topic shows no member count: the API skips counting them (a web page shares its layout's read).
   const loaded = await loadCommunity(ctx, community, { memberCount: false });
   // Staff see pending replies; members see their own, marked as pending. Both are known from the
-  // membership, so the topic and its page of replies are read in one query.
+  // membership, so the page of replies is read beside the topic.
   const statuses: PostStatus[] = seesPendingPosts(ctx.actor, loaded)
     ? ['published', 'pending']
     : ['published'];
   const ownPending = loaded.membership?.id ?? null;
   const size = REPLIES_PER_PAGE;
-  const resource = await loadTopicIn(ctx, loaded, topicId, {
-    followMerge: true,
-    find: (communityId, id) =>
-      findTopicPage(ctx.kernel.db, communityId, id, {
-        statuses,
-        page: { number: page, size },
-        ownPendingOf: ownPending,
-      }),
-  });
+  // The topic and its page of replies side by side: replies of a topic the viewer may not read are never shown.
+  const [resource, rows] = await Promise.all([
+    loadTopicIn(ctx, loaded, topicId, {
+      followMerge: true,
+      find: (communityId, id) => findTopicPage(ctx.kernel.db, communityId, id),
+    }),
+    isUuid(topicId)
+      ? listReplyPage(ctx.kernel.db, topicId, statuses, { number: page, size }, ownPending)
+      : Promise.resolve([]),
+  ]);
   const { topic } = resource;
   const abilities = {
     ...abilitiesOf(topicPolicy, ctx.actor, resource),
@@ -59,13 +61,12 @@ export async function getTopic({
     }),
   };
   const support = await topicCaseFor(ctx, resource);
-  const rows = topic.replies;
   const totalReplies =
     rows[0]?.total ?? (page > 1 ? await countReplies(ctx.kernel.db, topic.id, statuses, ownPending) : 0);
   const count = Math.max(1, Math.ceil(totalReplies / size));
   if (page > count) throw new AppError('not_found');
   const first = (page - 1) * size + 1;
-  const present = (row: (typeof rows)[number]) => presentReply(replyRowOf(row), ctx.actor, resource);
+  const present = (row: (typeof rows)[number]) => presentReply(row, ctx.actor, resource);
   return {
     ...presentTopicSummary(topic),
     communityId: resource.community.id,

@@ -16,12 +16,14 @@ import type { CommunityDto } from './communities.schemas.ts';
 /**
  * Presents a community row for a viewer: an explicit allow-list of fields plus the viewer's abilities
  * (community and membership policies), which the web uses to show only what they may do.
+ * @throws Error when the row was read without its member count (`memberCount: false`): a programming error.
  */
 export function presentCommunity(
-  row: CommunityRow & { members_count: number },
+  row: CommunityRow & { members_count: number | null },
   viewer: Actor | null,
   access: Pick<CommunityResource, 'membership' | 'invited'>,
 ): CommunityDto {
+  if (row.members_count === null) throw new Error('presentCommunity needs a row read with its member count');
   const membership = access.membership;
   const resource: CommunityResource = { community: row, membership, invited: access.invited };
   return {
@@ -36,7 +38,7 @@ export function presentCommunity(
     logoUrl: row.logo_url,
     primaryColor: row.primary_color,
     accentColor: row.accent_color,
-    membersCount: Number(row.members_count ?? 0),
+    membersCount: Number(row.members_count),
     createdAt: row.created_at.toISOString(),
     viewerMembership: membership
       ? {

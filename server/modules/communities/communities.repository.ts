@@ -4,37 +4,47 @@ import type { Queryable } from '../../platform/db/database.ts';
 import { isUuid } from '../../platform/db/ids.ts';
 import type { CommunityRow, CommunityUpdate, NewCommunity } from '../../platform/db/schema.ts';
 
-/** A community row with its active member count. */
-export type CommunityWithCount = CommunityRow & { members_count: number };
+/**
+ * A community row with its active member count; null when the read did not count them (`memberCount:
+ * false`, for requests that do not show it: counting visits every active membership).
+ */
+export type CommunityWithCount = CommunityRow & { members_count: number | null };
 
-/** Finds a community by id or slug, with its active member count. */
-export async function findCommunity(db: Queryable, key: string): Promise<CommunityWithCount | undefined> {
+/** The number of a community's active members, as a column of a query on `communities as c`. */
+const membersCountOf = sql<number>`(SELECT count(*) FROM memberships m
+  WHERE m.community_id = c.id AND m.status = 'active')`;
+
+/** The `members_count` column: counted, or null when the caller does not need it. */
+const membersCountColumn = (count: boolean) =>
+  (count ? membersCountOf : sql<number | null>`NULL::bigint`).as('members_count');
+
+/** Finds a community by id or slug, with its active member count (unless `memberCount: false`). */
+export async function findCommunity(
+  db: Queryable,
+  key: string,
+  options: { memberCount?: boolean } = {},
+): Promise<CommunityWithCount | undefined> {
   return db
     .selectFrom('communities as c')
     .selectAll('c')
-    .select((eb) =>
-      eb
-        .selectFrom('memberships as m')
-        .whereRef('m.community_id', '=', 'c.id')
-        .where('m.status', '=', 'active')
-        .select(eb.fn.countAll<number>().as('n'))
-        .as('members_count'),
-    )
+    .select(membersCountColumn(options.memberCount !== false))
     .where(isUuid(key) ? 'c.id' : 'c.slug', '=', key)
-    .executeTakeFirst() as Promise<CommunityWithCount | undefined>;
+    .executeTakeFirst();
 }
 
 /**
- * Finds a community by id or slug, with its active member count and the user's membership facts (null
- * when anonymous or not a member), in one query: the first round trip of every community-scoped request.
+ * Finds a community by id or slug, with its active member count (unless `memberCount: false`) and the
+ * user's membership facts (null when anonymous or not a member), in one query: the first round trip of
+ * every community-scoped request.
  */
 export async function findCommunityFor(
   db: Queryable,
   key: string,
   userId: string | undefined,
+  options: { memberCount?: boolean } = {},
 ): Promise<{ community: CommunityWithCount; membership: MembershipFacts | null } | undefined> {
   if (!userId) {
-    const community = await findCommunity(db, key);
+    const community = await findCommunity(db, key, options);
     return community && { community, membership: null };
   }
   const row = await db
@@ -43,13 +53,8 @@ export async function findCommunityFor(
       join.onRef('my.community_id', '=', 'c.id').on('my.user_id', '=', userId),
     )
     .selectAll('c')
-    .select((eb) => [
-      eb
-        .selectFrom('memberships as m')
-        .whereRef('m.community_id', '=', 'c.id')
-        .where('m.status', '=', 'active')
-        .select(eb.fn.countAll<number>().as('n'))
-        .as('members_count'),
+    .select([
+      membersCountColumn(options.memberCount !== false),
       'my.id as my_id',
       'my.role as my_role',
       'my.status as my_status',
@@ -70,7 +75,7 @@ export async function findCommunityFor(
           supportAgent: !!my_support_agent,
         }
       : null;
-  return { community: community as CommunityWithCount, membership };
+  return { community: community, membership };
 }
 
 /** The user's membership facts in a community, or null. */
@@ -119,13 +124,7 @@ export async function listVisibleCommunities(
       'me.role as my_role',
       'me.status as my_status',
       'me.pseudonym as my_pseudonym',
-      (eb) =>
-        eb
-          .selectFrom('memberships as m')
-          .whereRef('m.community_id', '=', 'c.id')
-          .where('m.status', '=', 'active')
-          .select(eb.fn.countAll<number>().as('n'))
-          .as('members_count'),
+      membersCountOf.as('members_count'),
     ]);
   if (!viewer.isPlatformAdmin) {
     query = query.where((eb) => eb.or([eb('c.visibility', '!=', 'hidden'), eb('me.id', 'is not', null)]));
@@ -139,7 +138,7 @@ export async function listVisibleCommunities(
     .orderBy(sql`lower(c.name)`)
     .orderBy('c.id')
     .limit(page.limit + 1)
-    .execute() as Promise<CommunityListRow[]>;
+    .execute();
 }
 
 /** Inserts a community; a duplicate slug raises the unique violation `communities_slug_key`. */

@@ -25,6 +25,12 @@ export interface PostResource extends TopicResource {
 
 const isStaff = (actor: Actor | null, m: MembershipFacts | null) =>
   !!actor?.isPlatformAdmin || hasRole(m, ['admin', 'moderator']);
+/**
+ * Whether the actor sees a community's posts waiting for moderation: its staff (`topicPolicy.moderate`).
+ * Known from the membership alone, before any topic is read.
+ */
+export const seesPendingPosts = (actor: Actor | null, resource: Pick<CommunityResource, 'membership'>) =>
+  isStaff(actor, resource.membership);
 /** Members who write in public: observers watch and never post (PRODUCT: observer). */
 const canWrite = (m: MembershipFacts | null) => hasRole(m, ['member', 'expert', 'moderator', 'admin']);
 const isAuthor = (m: MembershipFacts | null, authorId: string) => !!m && m.id === authorId;
@@ -99,7 +105,7 @@ export const topicPolicy = definePolicy<TopicResource>()({
       (isAuthor(resource.membership, resource.topic.author_id) ||
         (!!resource.rankMarksSolutions && canWrite(resource.membership)))) ||
       isStaff(actor, resource.membership)),
-  moderate: (actor, resource) => isStaff(actor, resource.membership),
+  moderate: seesPendingPosts,
   /** The author (active, topic not locked) or staff change the title and body. */
   edit: (actor, resource) => canChangePost(actor, resource, resource.topic.author_id),
   /** The author (active, topic not locked, no replies yet) or staff delete it (softly). */

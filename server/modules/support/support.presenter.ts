@@ -14,6 +14,21 @@ import {
 } from './support.policy.ts';
 
 type WithAuthor = { author_pseudonym: string; author_role: string; author_rank?: string | null };
+/** The columns of a reply its presentation reads. */
+type PresentedReply = Pick<
+  ReplyRow,
+  | 'id'
+  | 'author_id'
+  | 'in_reply_to_id'
+  | 'body'
+  | 'body_html'
+  | 'status'
+  | 'is_solution'
+  | 'kudos_count'
+  | 'official'
+  | 'created_at'
+  | 'edited_at'
+>;
 
 /** Presents a board with its topic count and the viewer's abilities in it. */
 export function presentBoard(
@@ -63,7 +78,7 @@ export function presentTopicSummary(row: TopicRow & WithAuthor & { tags?: string
 
 /** Presents a reply with its images and the viewer's abilities on it (kudos). */
 export function presentReply(
-  row: ReplyRow & WithAuthor & { images?: ImageDto[] },
+  row: PresentedReply & WithAuthor & { images?: ImageDto[] },
   viewer: Actor | null,
   resource: TopicResource,
 ): ReplyDto {

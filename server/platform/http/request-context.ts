@@ -27,9 +27,12 @@ export function toHeaders(raw: Record<string, string | string[] | undefined>): H
   return headers;
 }
 
+/** The name of better-auth's session cookie (with the `cercle` prefix). */
+const SESSION_COOKIE = 'cercle.session_token';
+
 /** Resolves the signed-in actor from a request's session cookie (null when anonymous or expired). */
 export async function resolveActor(kernel: Kernel, headers: Headers): Promise<Actor | null> {
-  if (!headers.get('cookie')?.includes('cercle.session_token')) return null;
+  if (!headers.get('cookie')?.includes(SESSION_COOKIE)) return null;
   const session = await kernel.auth.api.getSession({ headers });
   if (!session) return null;
   const user = session.user as typeof session.user & { isPlatformAdmin?: boolean; locale?: string | null };
@@ -61,7 +64,12 @@ export function registerRequestContext(app: FastifyInstance, kernel: Kernel): vo
   app.decorateRequest('locale', DEFAULT_LOCALE);
   app.addHook('onRequest', async (request) => {
     const url = request.url;
-    const needsActor = !url.startsWith('/assets/') && !url.startsWith('/api/auth/') && url !== '/healthz';
+    const needsActor =
+      !url.startsWith('/assets/') &&
+      !url.startsWith('/api/auth/') &&
+      url !== '/healthz' &&
+      // Anonymous requests (no session cookie) skip copying their headers for better-auth.
+      !!request.headers.cookie?.includes(SESSION_COOKIE);
     request.actor = needsActor ? await resolveActor(kernel, toHeaders(request.headers)) : null;
     request.locale = pickLocale(request.actor, request.headers.cookie, request.headers['accept-language']);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addMember, ctxFor, expectAppError, freshCommunity, plainUser } from '../../../../test/helpers.ts';
+import { presentCommunity } from '../communities.presenter.ts';
 import { loadCommunity } from './load-community.ts';
 
 describe('loadCommunity', () => {
@@ -32,5 +33,23 @@ describe('loadCommunity', () => {
     });
     const anonymous = await loadCommunity(await ctxFor(null), community.slug);
     expect(anonymous.membership).toBeNull();
+  });
+
+  it('skips the member count when asked, unless the request shares its reads (a web page counts once)', async () => {
+    const community = await freshCommunity();
+    const member = await plainUser();
+    await addMember(community.id, member.userId, 'member');
+    for (const user of [null, member]) {
+      const ctx = await ctxFor(user);
+      const uncounted = await loadCommunity(ctx, community.slug, { memberCount: false });
+      expect(uncounted.community).toMatchObject({ id: community.id, members_count: null });
+      // Presenting an uncounted community is a programming error, not a community of zero members.
+      expect(() => presentCommunity(uncounted.community, ctx.actor, uncounted)).toThrow(/member count/);
+      const page = { ...ctx, reads: new Map<string, Promise<unknown>>() };
+      const counted = await loadCommunity(page, community.slug);
+      const shared = await loadCommunity(page, community.slug, { memberCount: false });
+      expect(Number(shared.community.members_count)).toBe(1);
+      expect(shared.community).toBe(counted.community);
+    }
   });
 });

@@ -16,16 +16,21 @@ export interface LoadedCommunity {
 /**
  * Loads a community by id or slug for the actor. A community the actor may not see is reported as not
  * found, so hidden communities do not leak their existence; a valid invitation code reveals one.
+ * `memberCount: false` skips counting its members (`members_count` null) for a command that does not show
+ * them, unless the request shares its reads (a web page's layout shows the count: one counted read serves all).
  * @throws AppError(not_found)
  */
 export async function loadCommunity(
   ctx: Ctx,
   key: string,
-  options: { invitationCode?: string } = {},
+  options: { invitationCode?: string; memberCount?: boolean } = {},
 ): Promise<LoadedCommunity> {
-  const found = await sharedRead(ctx, `community:${key}`, () =>
-    findCommunityFor(ctx.kernel.db, key, ctx.actor?.userId),
-  );
+  const found =
+    options.memberCount === false && !ctx.reads
+      ? await findCommunityFor(ctx.kernel.db, key, ctx.actor?.userId, { memberCount: false })
+      : await sharedRead(ctx, `community:${key}`, () =>
+          findCommunityFor(ctx.kernel.db, key, ctx.actor?.userId),
+        );
   if (!found) throw new AppError('not_found');
   const loaded: LoadedCommunity = { ...found, invited: false };
   if (communityPolicy.view(ctx.actor, loaded)) return loaded;

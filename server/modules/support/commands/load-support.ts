@@ -32,17 +32,26 @@ export async function loadTopic(
   return loadTopicIn(ctx, await loadCommunity(ctx, communityKey), topicId, options);
 }
 
+/** A topic as `findTopic` reads it, with its board's columns. */
+type FoundTopic = NonNullable<Awaited<ReturnType<typeof findTopic>>>;
+
 /**
  * Loads a topic the actor may read within an already loaded community (see `loadTopic`).
  * @throws AppError(not_found)
  */
-export async function loadTopicIn(
+export async function loadTopicIn<T extends FoundTopic = FoundTopic>(
   ctx: Ctx,
   loaded: LoadedCommunity,
   topicId: string,
-  options: { followMerge?: boolean } = {},
+  options: {
+    followMerge?: boolean;
+    /** How the topic is read (default `findTopic`): a page reads it with its replies in one query. */
+    find?: (communityId: string, topicId: string) => Promise<T | undefined>;
+  } = {},
 ) {
-  const topic = await findTopic(ctx.kernel.db, loaded.community.id, topicId);
+  const topic = options.find
+    ? await options.find(loaded.community.id, topicId)
+    : ((await findTopic(ctx.kernel.db, loaded.community.id, topicId)) as T | undefined);
   if (!topic) throw new AppError('not_found');
   const resource: TopicResource = {
     ...loaded,

@@ -9,6 +9,7 @@ export const recruitmentEn = {
   'recruitment.error.codeTooSoon': 'A code was sent less than a minute ago. Please wait before asking again.',
   'recruitment.error.codeExpired':
     'This code has expired or was entered wrongly too often. Ask for a new one.',
+  'recruitment.error.quotaFull': 'A quota cell of this applicant is still full: free a place in it first.',
   'recruitment.error.offerExpired': 'This seat offer has expired.',
   'recruitment.error.noConsents': 'You joined without applying: there is no consent record.',
   'recruitment.validation.unknownQuestion': 'Name a question of the screener.',

@@ -13,6 +13,7 @@ export const recruitmentFr: Record<keyof typeof recruitmentEn, string> = {
     'Un code a été envoyé il y a moins d’une minute. Patientez avant d’en redemander un.',
   'recruitment.error.codeExpired':
     'Ce code a expiré ou a été mal saisi trop souvent. Demandez-en un nouveau.',
+  'recruitment.error.quotaFull': 'Un quota de ce candidat est encore plein : libérez-y d’abord une place.',
   'recruitment.error.offerExpired': 'Cette proposition de place a expiré.',
   'recruitment.error.noConsents': 'Vous avez rejoint sans candidater : aucun consentement n’est enregistré.',
   'recruitment.validation.unknownQuestion': 'Indiquez une question du questionnaire de sélection.',

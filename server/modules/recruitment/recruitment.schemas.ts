@@ -53,7 +53,13 @@ export type ScreeningRuleInput = Static<typeof ScreeningRule>;
 export const Quota = Type.Object(
   {
     question: Key,
-    option: Key,
+    // A malformed id cannot name a choice: said as such, next to the field.
+    option: Type.String({
+      minLength: 1,
+      maxLength: 40,
+      pattern: '^[a-zA-Z0-9_-]+$',
+      'x-message': 'validation.invalidChoice',
+    }),
     max: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
     share: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   },

@@ -15,6 +15,8 @@ import {
 
 test.use({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(70) });
 
+test.setTimeout(120_000);
+
 const single = (id: string, title: string, options: [string, string][]) => ({
   id,
   type: 'single',
@@ -29,33 +31,48 @@ test('an applicant applies from the public link, passes the screener, confirms e
 }) => {
   const api = await adminApi();
   const community = await createCommunity(api, { memberCap: 50 });
-  const campaign = await api.post(`/api/v1/communities/${community.slug}/campaigns`, {
-    data: {
-      name: 'Panel printemps',
-      target: 40,
-      screener: {
-        pages: [
-          {
-            id: 'profil',
-            questions: [
-              single('genre', 'Vous êtes', [
-                ['f', 'Une femme'],
-                ['m', 'Un homme'],
-              ]),
-              single('client', 'Avez-vous acheté chez nous cette année ?', [
-                ['oui', 'Oui, cette année'],
-                ['non', 'Non, pas cette année'],
-              ]),
-            ],
-          },
-        ],
-      },
-      rules: [{ if: { question: 'client', op: 'equals', value: 'non' }, then: 'disqualify' }],
-      quotas: [{ question: 'genre', option: 'f', share: 50 }],
-    },
-  });
-  expect(campaign.status()).toBe(201);
-  const { token } = (await campaign.json()) as { token: string };
+  // Staff build the screener with the form builder: two questions (the second, on page 2, shown once the
+  // first is answered), a rule that turns non-customers away, a quota; a share over 100 is refused next to its field.
+  const staffContext = await browser.newContext({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(71) });
+  const staff = await staffContext.newPage();
+  await signIn(staff, ADMIN.email, ADMIN.password);
+  await staff.goto(`/c/${community.slug}/recruitment`);
+  await staff.getByLabel('Nom', { exact: true }).fill('Panel printemps');
+  await staff.getByLabel('Taille visée du panel (les parts des quotas s’y rapportent)').fill('40');
+  const q1 = staff.getByRole('group', { name: 'Question 1', exact: true });
+  await q1.getByLabel('Question (facultatif)', { exact: true }).fill('Vous êtes');
+  await q1.getByLabel(/^Choix/).fill('Une femme\nUn homme');
+  const q2 = staff.getByRole('group', { name: 'Question 2', exact: true });
+  await q2
+    .getByLabel('Question (facultatif)', { exact: true })
+    .fill('Avez-vous acheté chez nous cette année ?');
+  await q2.getByLabel(/^Choix/).fill('Oui, cette année\nNon, pas cette année');
+  // Display logic reads earlier pages: the second question goes on page 2 (the application shows every page).
+  await q2.getByLabel('Page (facultatif)').fill('2');
+  await q2.getByLabel(/^N’afficher que si la question numéro/).fill('1');
+  await q2.getByLabel('Condition').selectOption('answered');
+  // "Add a question" posts the form back (it works without JavaScript): the pickers then name the questions.
+  await staff.getByRole('button', { name: 'Ajouter une question' }).click();
+  const rule = staff.getByRole('group', { name: 'Règle de sélection 1' });
+  await rule
+    .getByLabel('Question', { exact: true })
+    .selectOption({ label: 'Question 2 : Avez-vous acheté chez nous cette année ?' });
+  await rule.getByLabel(/^Valeur/).fill('Non, pas cette année');
+  await rule.getByLabel('Alors').selectOption('disqualify');
+  const quota = staff.getByRole('group', { name: 'Quota 1' });
+  await quota.getByLabel('Question', { exact: true }).selectOption({ label: 'Question 1 : Vous êtes' });
+  await quota.getByLabel(/^Choix/).fill('Une femme');
+  await quota.getByLabel('Limite').selectOption('share');
+  await quota.getByLabel(/^Valeur/).fill('150');
+  await staff.getByRole('button', { name: 'Créer la campagne' }).click();
+  await expect(quota.locator('.field__error')).toHaveText('Au plus 100.');
+  await expectNoHorizontalScroll(staff);
+  await quota.getByLabel(/^Valeur/).fill('50');
+  await staff.getByRole('button', { name: 'Créer la campagne' }).click();
+  await expect(staff.getByRole('heading', { level: 2, name: 'Panel printemps' })).toBeVisible();
+  await expect(staff.getByText('0 sur 20')).toBeVisible();
+  const link = await staff.locator('.recruit-link').first().getAttribute('href');
+  const token = link!.split('/recruit/')[1];
   const survey = await api.post(`/api/v1/communities/${community.slug}/surveys`, {
     data: {
       title: 'Premières impressions',
@@ -92,10 +109,13 @@ test('an applicant applies from the public link, passes the screener, confirms e
   await expect(
     page.getByRole('group', { name: /Vous êtes/ }).getByText('Ce champ est obligatoire.'),
   ).toBeVisible();
+  // Display logic, live: the second question appears once the first is answered.
+  await expect(page.getByRole('group', { name: /Avez-vous acheté/ })).toBeHidden();
   await page
     .getByRole('group', { name: /Vous êtes/ })
     .getByLabel('Une femme')
     .check();
+  await expect(page.getByRole('group', { name: /Avez-vous acheté/ })).toBeVisible();
   await page
     .getByRole('group', { name: /Avez-vous acheté/ })
     .getByLabel('Oui, cette année')
@@ -129,9 +149,6 @@ test('an applicant applies from the public link, passes the screener, confirms e
   await expect(page.getByRole('status')).toContainText('Merci, vos réponses sont envoyées.');
 
   // Staff see the applicant on probation, the survey's chart, and download the CSV.
-  const staffContext = await browser.newContext({ locale: 'fr-FR', extraHTTPHeaders: clientAddress(71) });
-  const staff = await staffContext.newPage();
-  await signIn(staff, ADMIN.email, ADMIN.password);
   await staff.goto(`/c/${community.slug}/recruitment/applications`);
   await expect(staff.getByRole('heading', { level: 2 })).toContainText('En période d’essai');
   await expectAccessible(staff);

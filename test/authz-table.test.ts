@@ -1076,6 +1076,14 @@ const TABLE: Record<string, Case> = {
     hidden: [404, 404, 403, 403, 200, 403, 200, 200],
     request: async (f) => ({ url: `${C(f)}/campaigns/${(await seedCampaign(f.community.id)).id}` }),
   },
+  'PUT /api/v1/communities/:community/campaigns/:campaignId': {
+    expect: [401, 403, 403, 403, 200, 403, 200, 200],
+    hidden: [404, 404, 403, 403, 200, 403, 200, 200],
+    request: async (f) => ({
+      url: `${C(f)}/campaigns/${(await seedCampaign(f.community.id)).id}`,
+      payload: { name: 'Spring, edited', screener: SCREENER, target: 12, open: false },
+    }),
+  },
   'GET /api/v1/communities/:community/campaigns/:campaignId/qr-code': {
     expect: [401, 403, 403, 403, 200, 403, 200, 200],
     hidden: [404, 404, 403, 403, 200, 403, 200, 200],

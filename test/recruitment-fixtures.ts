@@ -83,6 +83,16 @@ export async function seedCampaign(
   return { id, token };
 }
 
+/** A campaign's body as staff send it: the screener above, non-owners disqualified, one quota; overrides. */
+export const campaignBody = (over: Record<string, unknown> = {}) => ({
+  name: 'Spring panel',
+  screener: SCREENER,
+  rules: [{ if: { question: 'bike', op: 'equals', value: 'no' }, then: 'disqualify' }],
+  quotas: [{ question: 'gender', option: 'f', max: 10 }],
+  target: 40,
+  ...over,
+});
+
 /** A valid application body. */
 export const applyBody = (over: Record<string, unknown> = {}) => ({
   answers: answers(),

@@ -18,24 +18,36 @@ function roundTrip(definition: SurveyDefinitionInput) {
 }
 
 describe('the survey builder form and existing definitions', () => {
-  it('fills the form from a definition and reads the same survey back, traps and repeats included', () => {
+  it('fills the form from a definition and reads the same survey back, ids, traps and repeats included', () => {
     const once = roundTrip(CHECKED_SURVEY);
-    expect(once.pages.map((p) => p.questions.map((q) => q.id))).toEqual([['q1', 'q2', 'q3'], ['q4']]);
+    const ids = (d: SurveyDefinitionInput) => d.pages.map((p) => p.questions.map((q) => q.id));
+    expect(ids(once)).toEqual(ids(CHECKED_SURVEY));
     const [often, attention, grid] = once.pages[0].questions;
-    expect(often.options).toEqual([
-      { id: 'o1', label: 'Daily' },
-      { id: 'o2', label: 'Weekly' },
-    ]);
-    expect(attention.trap).toEqual({ expected: 2 });
+    expect(often.options).toEqual(CHECKED_SURVEY.pages[0].questions[0].options);
+    expect(attention.trap).toEqual(CHECKED_SURVEY.pages[0].questions[1].trap);
     expect(grid.rows?.map((r) => r.label)).toEqual(['Seat', 'Bell', 'Brakes', 'Tyres']);
-    expect(once.pages[1].questions[0].repeatOf).toBe('q1');
+    expect(once.pages[1].questions[0].repeatOf).toBe(CHECKED_SURVEY.pages[1].questions[0].repeatOf);
     expect(roundTrip(once)).toEqual(once);
   });
 
   it('keeps display and skip logic with choices named by their labels', () => {
     const once = roundTrip(TWO_PAGE_SURVEY);
-    expect(once.pages[0].skip).toEqual([{ if: { question: 'q1', op: 'equals', value: 'o2' }, goTo: 'end' }]);
+    expect(once.pages[0].skip).toEqual([
+      { if: { question: 'owns', op: 'equals', value: 'no' }, goTo: 'end' },
+    ]);
     expect(roundTrip(once)).toEqual(once);
+  });
+
+  it('names new questions and choices by their place, beside the ids kept', () => {
+    const { values } = valuesFromDefinition(TWO_PAGE_SURVEY);
+    const form = new FormData();
+    for (const [key, value] of Object.entries(values)) form.set(key, value);
+    form.set('q0.options', 'Yes\nNo\nNot yet');
+    form.set('q3.title', 'Where do you ride?');
+    form.set('q3.type', 'text');
+    const { definition } = definitionFromForm(form, 4);
+    expect(definition.pages[0].questions[0].options?.map((o) => o.id)).toEqual(['yes', 'no', 'o3']);
+    expect(definition.pages[0].questions.at(-1)?.id).toBe('q4');
   });
 
   it('leaves surveys with image choices to the API', () => {

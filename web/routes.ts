@@ -66,6 +66,7 @@ export default [
     route('profile/consents', 'routes/recruit-consents.tsx'),
     route('recruitment', 'routes/recruit-campaigns.tsx'),
     route('recruitment/applications', 'routes/recruit-applications.tsx'),
+    route('recruitment/:campaignId/edit', 'routes/recruit-campaign-edit.tsx'),
     route('recruitment/:campaignId/import', 'routes/recruit-import.tsx'),
     route('recruitment/:campaignId/qr', 'routes/recruit-qr.tsx'),
   ]),

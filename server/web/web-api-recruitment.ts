@@ -12,6 +12,7 @@ import { getPublicCampaign } from '../modules/recruitment/commands/get-public-ca
 import { importCampaignContacts } from '../modules/recruitment/commands/import-campaign-contacts.ts';
 import { listApplications } from '../modules/recruitment/commands/list-applications.ts';
 import { listSms } from '../modules/recruitment/commands/list-sms.ts';
+import { updateCampaign } from '../modules/recruitment/commands/update-campaign.ts';
 import { sendPhoneCode } from '../modules/recruitment/commands/send-phone-code.ts';
 import { verifyPhone } from '../modules/recruitment/commands/verify-phone.ts';
 
@@ -21,6 +22,8 @@ export function recruitmentWebApi(ctx: Ctx) {
     listCampaigns: (community: string) => listCampaigns({ ctx, community }),
     createCampaign: (community: string, input: unknown) => createCampaign({ ctx, community, input }),
     getCampaign: (community: string, campaignId: string) => getCampaign({ ctx, community, campaignId }),
+    updateCampaign: (community: string, campaignId: string, input: unknown) =>
+      updateCampaign({ ctx, community, campaignId, input }),
     getCampaignQrCode: (community: string, campaignId: string) =>
       getCampaignQrCode({ ctx, community, campaignId }),
     importCampaignContacts: (community: string, campaignId: string, input: unknown) =>

@@ -26,12 +26,44 @@ export function formValues(form: FormData): Record<string, string> {
 }
 
 /**
+ * The ids a builder form gives its questions and choices: a question block keeps the id it was shown with
+ * (hidden field `q<i>.id`, so editing never renames what answers point to), else `q<i+1>`; its choices keep
+ * theirs by position (`q<i>.optionIds`, one per line), else `o<n>`. A condition's value typed as a choice's
+ * label becomes that choice's id, a number stays a number.
+ */
+export function builderIds(form: FormData) {
+  const questionId = (block: number) => str(form, `q${block}.id`) || `q${block + 1}`;
+  const optionIds = (block: number) => {
+    const kept = lines(str(form, `q${block}.optionIds`));
+    const labels = lines(str(form, `q${block}.options`));
+    return labels.map((_, n) => {
+      const id = kept[n] ?? `o${n + 1}`;
+      return kept.indexOf(id) >= 0 && kept.indexOf(id) !== n ? `o${n + 1}-${n}` : id;
+    });
+  };
+  const optionId = (block: number, label: string) => {
+    const at = lines(str(form, `q${block}.options`)).findIndex(
+      (o) => o.toLowerCase() === label.toLowerCase(),
+    );
+    return at >= 0 ? optionIds(block)[at] : undefined;
+  };
+  const conditionValue = (block: number, raw: string): string | number => {
+    const byLabel = optionId(block, raw);
+    if (byLabel) return byLabel;
+    const n = Number(raw);
+    return raw !== '' && Number.isFinite(n) ? n : raw;
+  };
+  return { questionId, optionIds, optionId, conditionValue };
+}
+
+/**
  * Builds a survey definition from the builder form: question blocks `q<i>.*` (page number, type, title,
  * required, choices one per line, matrix rows, bounds, random order, "show if", trap answer, repeated
  * question, the stimulus file uploaded for it and its caption, a preference's two variant files) grouped
  * into pages by their page number, and skip rules `s<j>.*` ("after page P, if question N … go to page M or the end").
- * A condition's value typed as a choice's label becomes that choice's id. Returns the definition and,
- * for each question's place in it, the block it came from (to put errors next to the right fields).
+ * Ids as `builderIds` gives them. A condition's value typed as a choice's label becomes that choice's id.
+ * Returns the definition and, for each question's place in it, the block it came from (to put errors next
+ * to the right fields).
  */
 export function definitionFromForm(form: FormData, count: number) {
   const blocks = Array.from({ length: count }, (_, i) => ({
@@ -39,17 +71,7 @@ export function definitionFromForm(form: FormData, count: number) {
     page: Math.max(1, Number(str(form, `q${i}.page`)) || 1),
   })).filter(({ i }) => str(form, `q${i}.title`) !== '');
   const pageNumbers = [...new Set(blocks.map((b) => b.page))].sort((a, b) => a - b);
-  const optionId = (questionBlock: number, label: string) => {
-    const options = lines(str(form, `q${questionBlock}.options`));
-    const at = options.findIndex((o) => o.toLowerCase() === label.toLowerCase());
-    return at >= 0 ? `o${at + 1}` : undefined;
-  };
-  const conditionValue = (questionBlock: number, raw: string): string | number => {
-    const byLabel = optionId(questionBlock, raw);
-    if (byLabel) return byLabel;
-    const n = Number(raw);
-    return raw !== '' && Number.isFinite(n) ? n : raw;
-  };
+  const { questionId, optionIds, conditionValue } = builderIds(form);
   const blockOf = (questionNumber: string) => Number(questionNumber) - 1;
   const places: { page: number; question: number; block: number }[] = [];
   const definition: SurveyDefinitionInput = {
@@ -62,7 +84,7 @@ export function definitionFromForm(form: FormData, count: number) {
           const goToIndex = pageNumbers.indexOf(Number(target));
           return {
             if: {
-              question: `q${blockOf(str(form, `s${j}.question`)) + 1}`,
+              question: questionId(blockOf(str(form, `s${j}.question`))),
               op: (str(form, `s${j}.op`) || 'equals') as 'equals',
               value: conditionValue(blockOf(str(form, `s${j}.question`)), str(form, `s${j}.value`)),
             },
@@ -74,9 +96,10 @@ export function definitionFromForm(form: FormData, count: number) {
         questions: inPage.map(({ i }, k) => {
           places.push({ page: p, question: k, block: i });
           const type = (str(form, `q${i}.type`) || 'single') as (typeof QUESTION_TYPES)[number];
+          const ids = optionIds(i);
           const variants = [str(form, `q${i}.variantAId`), str(form, `q${i}.variantBId`)];
           const options = lines(str(form, `q${i}.options`)).map((label, n) => ({
-            id: `o${n + 1}`,
+            id: ids[n],
             label,
             ...(type === 'preference' && variants[n] ? { mediaId: variants[n] } : {}),
           }));
@@ -87,7 +110,7 @@ export function definitionFromForm(form: FormData, count: number) {
           const trap = str(form, `q${i}.trap`);
           const repeatOf = str(form, `q${i}.repeatOf`);
           return {
-            id: `q${i + 1}`,
+            id: questionId(i),
             type,
             title: str(form, `q${i}.title`),
             required: form.get(`q${i}.required`) === 'on',
@@ -100,14 +123,14 @@ export function definitionFromForm(form: FormData, count: number) {
             ...(showIf
               ? {
                   showIf: {
-                    question: `q${blockOf(showIf) + 1}`,
+                    question: questionId(blockOf(showIf)),
                     op: (str(form, `q${i}.showIfOp`) || 'equals') as 'equals',
                     value: conditionValue(blockOf(showIf), str(form, `q${i}.showIfValue`)),
                   },
                 }
               : {}),
             ...(trap ? { trap: { expected: conditionValue(i, trap) } } : {}),
-            ...(repeatOf ? { repeatOf: `q${blockOf(repeatOf) + 1}` } : {}),
+            ...(repeatOf ? { repeatOf: questionId(blockOf(repeatOf)) } : {}),
           };
         }),
         ...(skip.length > 0 ? { skip } : {}),
@@ -117,11 +140,16 @@ export function definitionFromForm(form: FormData, count: number) {
   return { definition, places };
 }
 
-/** Maps an API field path of the definition to the builder's field (`q<i>.<field>`, `s<j>`, or the name). */
+/**
+ * Maps an API field path of the definition (under `root`: `/definition` for a survey, `/screener` for a
+ * campaign) to the builder's field (`q<i>.<field>`, `skip`, `definition`, or the name).
+ */
 export function builderField(
   path: string,
   places: { page: number; question: number; block: number }[],
+  root = '/definition',
 ): string {
+  if (root !== '/definition' && path.startsWith(root)) path = `/definition${path.slice(root.length)}`;
   const question = /^\/definition\/pages\/(\d+)\/questions\/(\d+)(?:\/(\w+))?/.exec(path);
   if (question) {
     const place = places.find((p) => p.page === Number(question[1]) && p.question === Number(question[2]));
@@ -170,10 +198,12 @@ export function valuesFromDefinition(definition: SurveyDefinitionInput): {
     const set = (field: string, value: string | number | undefined) => {
       if (value !== undefined && value !== '') values[`q${i}.${field}`] = String(value);
     };
+    set('id', q.id);
     set('title', q.title);
     set('type', q.type);
     set('page', p + 1);
     set('options', (q.options ?? []).map((o) => o.label).join('\n'));
+    set('optionIds', (q.options ?? []).map((o) => o.id).join('\n'));
     set('rows', (q.rows ?? []).map((o) => o.label).join('\n'));
     set('min', q.min);
     set('max', q.max);

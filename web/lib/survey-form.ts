@@ -1,4 +1,4 @@
-import type { SurveyPageInput } from '../../server/modules/research/survey-definition.ts';
+import type { SurveyPageInput, QuestionInput } from '../../server/modules/research/survey-definition.ts';
 import type { WebApi } from '../../server/web/web-api.ts';
 
 /** The form field name of a question's answer (`q.<id>`; rows and ranks add `.<rowId>`/`.<optionId>`). */
@@ -28,9 +28,56 @@ function parsedJson(raw: string): unknown {
 }
 
 /**
- * Reads a page's answers from its form, turning each field into the type its question expects (the
- * server validates without coercing). File answers are uploaded first through the image upload command;
- * a file already sent on an earlier visit is kept from its hidden field.
+ * Reads one question's answer from a form, typed as the question expects (the server validates without
+ * coercing): lists for multiple choices and rankings, numbers for scales and numbers, a grid for a matrix,
+ * a hotspot's markers (JSON), a preference's choice and why.
+ * A file question gives the upload already sent (its hidden field); a new file is `answersFromForm`'s work.
+ */
+export function answerOf(q: QuestionInput, form: FormData): unknown {
+  const name = answerField(q.id);
+  switch (q.type) {
+    case 'multiple':
+      return form.getAll(name).filter((v): v is string => typeof v === 'string');
+    case 'scale':
+    case 'nps':
+    case 'number':
+      return numeric(str(form, name));
+    case 'matrix': {
+      const grid: Record<string, string> = {};
+      for (const row of q.rows ?? []) {
+        const value = str(form, `${name}.${row.id}`);
+        if (value) grid[row.id] = value;
+      }
+      return grid;
+    }
+    case 'ranking':
+      return (q.options ?? [])
+        .map((o) => ({ id: o.id, rank: Number(str(form, `${name}.${o.id}`)) }))
+        .filter((o) => Number.isInteger(o.rank) && o.rank > 0)
+        .sort((a, b) => a.rank - b.rank)
+        .map((o) => o.id);
+    case 'file':
+      return str(form, `${name}.existing`) || undefined;
+    case 'hotspot':
+      return parsedJson(str(form, name));
+    case 'preference': {
+      const choice = str(form, name);
+      const why = str(form, `${name}.why`).trim();
+      return choice || why ? { choice: choice || undefined, ...(why ? { why } : {}) } : undefined;
+    }
+    default:
+      return str(form, name) || undefined;
+  }
+}
+
+/** The answers a whole form holds for these questions, as `answerOf` reads them (display logic reads them). */
+export function answersOf(questions: QuestionInput[], form: FormData): Record<string, unknown> {
+  return Object.fromEntries(questions.map((q) => [q.id, answerOf(q, form)]));
+}
+
+/**
+ * Reads a page's answers from its form (`answerOf`). File answers are uploaded first through the image
+ * upload command; a file already sent on an earlier visit is kept from its hidden field.
  */
 export async function answersFromForm(
   api: WebApi,
@@ -40,57 +87,15 @@ export async function answersFromForm(
 ): Promise<Record<string, unknown>> {
   const answers: Record<string, unknown> = {};
   for (const q of page.questions) {
-    const name = answerField(q.id);
-    switch (q.type) {
-      case 'multiple':
-        answers[q.id] = form.getAll(name).filter((v): v is string => typeof v === 'string');
-        break;
-      case 'scale':
-      case 'nps':
-      case 'number':
-        answers[q.id] = numeric(str(form, name));
-        break;
-      case 'matrix': {
-        const grid: Record<string, string> = {};
-        for (const row of q.rows ?? []) {
-          const value = str(form, `${name}.${row.id}`);
-          if (value) grid[row.id] = value;
-        }
-        answers[q.id] = grid;
-        break;
-      }
-      case 'ranking': {
-        const ranked = (q.options ?? [])
-          .map((o) => ({ id: o.id, rank: Number(str(form, `${name}.${o.id}`)) }))
-          .filter((o) => Number.isInteger(o.rank) && o.rank > 0)
-          .sort((a, b) => a.rank - b.rank);
-        answers[q.id] = ranked.map((o) => o.id);
-        break;
-      }
-      case 'file': {
-        const file = form.get(name);
-        if (file && typeof file !== 'string' && file.size > 0) {
-          const image = await api.uploadImage(community, {
-            data: Buffer.from(await file.arrayBuffer()),
-            filename: file.name,
-          });
-          answers[q.id] = image.id;
-        } else {
-          answers[q.id] = str(form, `${name}.existing`) || undefined;
-        }
-        break;
-      }
-      case 'hotspot':
-        answers[q.id] = parsedJson(str(form, name));
-        break;
-      case 'preference': {
-        const choice = str(form, name);
-        const why = str(form, `${name}.why`).trim();
-        answers[q.id] = choice || why ? { choice: choice || undefined, ...(why ? { why } : {}) } : undefined;
-        break;
-      }
-      default:
-        answers[q.id] = str(form, name) || undefined;
+    const file = q.type === 'file' ? form.get(answerField(q.id)) : null;
+    if (file && typeof file !== 'string' && file.size > 0) {
+      const image = await api.uploadImage(community, {
+        data: Buffer.from(await file.arrayBuffer()),
+        filename: file.name,
+      });
+      answers[q.id] = image.id;
+    } else {
+      answers[q.id] = answerOf(q, form);
     }
   }
   return answers;

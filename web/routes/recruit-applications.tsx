@@ -1,5 +1,5 @@
 import { Form, Link, useActionData } from 'react-router';
-import { LocalTime } from '../components/bits.tsx';
+import { LocalTime, NextPage } from '../components/bits.tsx';
 import { FormMessage } from '../components/form.tsx';
 import { appContext } from '../context.ts';
 import { attempt, guard, text } from '../lib/errors.ts';
@@ -21,12 +21,12 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   await requireAbility(web, params.slug, 'manageRecruitment', request);
   const url = new URL(request.url);
   const query: Record<string, string> = {};
-  for (const key of ['status', 'campaign']) {
+  for (const key of ['status', 'campaign', 'cursor']) {
     const value = url.searchParams.get(key);
     if (value) query[key] = value;
   }
   const list = await guard(web.locale, () => web.api.listApplications(params.slug, query));
-  return { ...list, status: query.status ?? '' };
+  return { ...list, status: query.status ?? '', campaign: query.campaign ?? '' };
 }
 
 export const meta = titled('recruitment.applications.title');
@@ -46,7 +46,10 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   return { id, ...result };
 }
 
-/** The applications (staff): lifecycle stage, contact details, answers, and the decisions at hand. */
+/**
+ * The applications (staff), a page at a time with a link to the next: lifecycle stage, contact details,
+ * answers, and the decisions at hand.
+ */
 export default function RecruitApplications({ loaderData, params }: Route.ComponentProps) {
   const t = useT();
   const result = useActionData<typeof action>() as
@@ -69,6 +72,7 @@ export default function RecruitApplications({ loaderData, params }: Route.Compon
             ))}
           </select>
         </label>{' '}
+        {loaderData.campaign ? <input type="hidden" name="campaign" value={loaderData.campaign} /> : null}
         <button type="submit" className="button button--secondary">
           {t('recruitment.applications.filter')}
         </button>
@@ -150,6 +154,7 @@ export default function RecruitApplications({ loaderData, params }: Route.Compon
           </li>
         ))}
       </ul>
+      <NextPage cursor={loaderData.nextCursor} />
     </section>
   );
 }

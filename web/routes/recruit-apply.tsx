@@ -1,11 +1,13 @@
+import { useEffect, useState } from 'react';
 import { data, Form, Link, redirect, useActionData } from 'react-router';
+import { conditionHolds } from '../../common/research/answer-conditions.ts';
 import { Field, FormMessage } from '../components/form.tsx';
 import { ApplicationStatus } from '../components/recruitment/application-status.tsx';
 import { QuestionField } from '../components/research/question-input.tsx';
 import { appContext } from '../context.ts';
 import { asAppError, attempt, guard, text } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
-import { answersFromForm } from '../lib/survey-form.ts';
+import { answersFromForm, answersOf } from '../lib/survey-form.ts';
 import type { Route } from './+types/recruit-apply.ts';
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
@@ -34,7 +36,10 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
   { name: 'robots', content: 'noindex' },
 ];
 
-/** Applies (`intent=apply`), enters the SMS code (`code`) or asks for a new one (`resend`). */
+/**
+ * Applies (`intent=apply`), shows the form again with the questions its answers show (`refresh`, the
+ * display logic without JavaScript), enters the SMS code (`code`) or asks for a new one (`resend`).
+ */
 export async function action({ context, params, request }: Route.ActionArgs) {
   const web = context.get(appContext);
   const form = await request.formData();
@@ -52,6 +57,14 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     });
   }
   const campaign = await guard(web.locale, () => web.api.getPublicCampaign(params.token));
+  // Without JavaScript: the form back as typed, with the questions its answers now show.
+  if (intent === 'refresh') {
+    const typed = answersOf(
+      campaign.screener.pages.flatMap((p) => p.questions),
+      form,
+    );
+    return { refreshed: true, answers: typed, typed: Object.fromEntries(form) };
+  }
   const answers: Record<string, unknown> = {};
   for (const page of campaign.screener.pages)
     Object.assign(answers, await answersFromForm(web.api, campaign.communitySlug, page, form));
@@ -72,12 +85,15 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     (path) => /^\/answers\/([^/]+)/.exec(path)?.[1] ?? path.replace(/^\//, '').split('/')[0],
   );
   if ('done' in result) return redirect(`/recruit/${params.token}`);
-  return data({ ...result.data, typed: Object.fromEntries(form) }, result.init ?? undefined);
+  return data({ ...result.data, answers, typed: Object.fromEntries(form) }, result.init ?? undefined);
 }
 
 /**
  * A campaign's public application page: the screener, the phone number, a pseudonym and the consents;
- * once applied, where the application stands in plain words and the step at hand.
+ * once applied, where the application stands in plain words and the step at hand. Display logic ("show
+ * if") is live: a question appears or goes as the answers it depends on change (a hidden question is
+ * disabled, so nothing of it is sent). Without JavaScript the page shows the questions the answers given so
+ * far show, and a button to show those that follow from new answers.
  */
 export default function RecruitApply({ loaderData }: Route.ComponentProps) {
   const t = useT();
@@ -88,12 +104,20 @@ export default function RecruitApply({ loaderData }: Route.ComponentProps) {
         formError?: string | null;
         done?: string;
         typed?: Record<string, string>;
+        answers?: Record<string, unknown>;
       }
     | undefined;
   const errors = result?.fieldErrors
     ? { fieldErrors: result.fieldErrors, formError: result.formError ?? null }
     : null;
   const typed = result?.typed ?? {};
+  const given = result?.answers;
+  const questions = campaign.screener.pages.flatMap((p) => p.questions);
+  const [live, setLive] = useState<Record<string, unknown>>(given ?? {});
+  const [scripted, setScripted] = useState(false);
+  useEffect(() => setScripted(true), []);
+  useEffect(() => setLive(given ?? {}), [given]);
+  const shown = (q: (typeof questions)[number]) => !q.showIf || conditionHolds(q.showIf, live);
   const next = encodeURIComponent(here);
   return (
     <article className="recruit">
@@ -116,24 +140,41 @@ export default function RecruitApply({ loaderData }: Route.ComponentProps) {
           <Link to={`/signin?next=${next}`}>{t('nav.signIn')}</Link>
         </p>
       ) : (
-        <Form method="post" noValidate>
+        <Form
+          method="post"
+          noValidate
+          onChange={(event) => setLive(answersOf(questions, new FormData(event.currentTarget)))}
+        >
           <FormMessage error={errors?.formError} />
-          <input type="hidden" name="intent" value="apply" />
           {invitation ? <input type="hidden" name="invitation" value={invitation} /> : null}
           {campaign.screener.pages.map((page) => (
             <fieldset key={page.id} className="recruit__page">
               {page.title ? <legend>{page.title}</legend> : null}
               {page.questions.map((q) => (
-                <QuestionField
+                <fieldset
                   key={q.id}
-                  question={q}
-                  value={typed[`q.${q.id}`]}
-                  error={errors?.fieldErrors[q.id]}
-                  community={campaign.communityName}
-                />
+                  className="recruit__question"
+                  hidden={!shown(q)}
+                  disabled={!shown(q)}
+                  data-question={q.id}
+                >
+                  <QuestionField
+                    question={q}
+                    value={given?.[q.id]}
+                    error={errors?.fieldErrors[q.id]}
+                    community={campaign.communityName}
+                  />
+                </fieldset>
               ))}
             </fieldset>
           ))}
+          {!scripted && questions.some((q) => q.showIf) ? (
+            <p className="actions">
+              <button type="submit" name="intent" value="refresh" className="button button--secondary">
+                {t('recruitment.apply.refresh')}
+              </button>
+            </p>
+          ) : null}
           <Field
             label={t('recruitment.apply.phone')}
             name="phone"
@@ -173,7 +214,7 @@ export default function RecruitApply({ loaderData }: Route.ComponentProps) {
               <p className="field__error">{errors.fieldErrors.consents}</p>
             ) : null}
           </fieldset>
-          <button type="submit" className="button">
+          <button type="submit" className="button" name="intent" value="apply">
             {t('recruitment.apply.submit')}
           </button>
         </Form>

@@ -7,18 +7,21 @@ import type { Emit, Kernel } from '../../platform/kernel.ts';
 import { MemberEvents } from '../members/members.events.ts';
 import { attributeValueProblem } from '../panel/panel-rules.ts';
 import { findAttributeRows, upsertProfileValue } from '../panel/panel.repository.ts';
-import { newToken, hashToken } from './recruitment-rules.ts';
+import type { Answers } from '../research/survey-engine.ts';
+import { anyCellFull, cellsOf, hashToken, newToken, PAST_ADMISSION } from './recruitment-rules.ts';
 import { RecruitmentEvents } from './recruitment.events.ts';
 import {
+  countOtherCells,
   expiredOffers,
   findCampaign,
   firstWaitlisted,
   insertProbationMembership,
+  lockCampaign,
   lockCommunityAndCountSeats,
   nextWaitlistPosition,
   updateApplication,
 } from './recruitment.repository.ts';
-import type { AttributeMappingInput } from './recruitment.schemas.ts';
+import type { AttributeMappingInput, QuotaInput } from './recruitment.schemas.ts';
 
 /** How long a seat offered to the next on the waitlist stays reserved for them. */
 export const OFFER_DAYS = 3;
@@ -57,6 +60,41 @@ async function copyAnswersToProfile(trx: Transaction<DB>, app: ApplicationRow, m
   }
 }
 
+/**
+ * Checks an application's quotas again under its campaign's row lock (the lock applications take): with
+ * the campaign's quotas as they stand, does every cell its answers fall in still have room among the other
+ * applications in `statuses`? Locks go campaign first, then community (as admission does), never the
+ * reverse. Call inside `transact` with the application locked.
+ */
+export async function quotaHasRoom(
+  trx: Transaction<DB>,
+  app: ApplicationRow,
+  statuses: readonly ApplicationRow['status'][],
+): Promise<boolean> {
+  const campaign = await lockCampaign(trx, app.campaign_id);
+  const quotas = campaign.quotas as QuotaInput[];
+  const cells = cellsOf(quotas, app.answers as Answers);
+  const counts = await countOtherCells(trx, campaign.id, cells, statuses, app.id);
+  return !anyCellFull(quotas, counts, campaign.target);
+}
+
+/** Sends an application over quota (a seat offer it held is dropped); emits `application.over_quota`. */
+async function overQuota(trx: Transaction<DB>, emit: Emit, app: ApplicationRow, actorUserId: string | null) {
+  const over = await updateApplication(trx, app.id, {
+    status: 'over_quota',
+    waitlist_position: null,
+    offer_token_hash: null,
+    offer_expires_at: null,
+  });
+  await emit({
+    type: RecruitmentEvents.overQuota,
+    communityId: app.community_id,
+    actorUserId,
+    payload: eventOf(over),
+  });
+  return over;
+}
+
 /** Admits an applicant: a membership on probation, their mapped answers in the profile. */
 async function admit(trx: Transaction<DB>, emit: Emit, app: ApplicationRow, actorUserId: string | null) {
   const member = await insertProbationMembership(trx, {
@@ -90,8 +128,10 @@ async function admit(trx: Transaction<DB>, emit: Emit, app: ApplicationRow, acto
 }
 
 /**
- * Moves a qualified applicant whose email is confirmed and phone validated on: admitted on probation when
- * the community has a free seat (counted under the community's row lock, so concurrent admissions never
+ * Moves a qualified applicant whose email is confirmed and phone validated on. Their quota is checked again
+ * first, under the campaign's lock, against the applications already admitted, waitlisted or offered a
+ * seat: a full cell (the quota was lowered, or staff qualified others) sends them over quota. Then admitted
+ * on probation when the community has a free seat (counted under the community's row lock, so concurrent admissions never
  * pass the cap), else to the end of the ordered waitlist. Returns the application as it stands after;
  * an application not ready yet is returned unchanged. Call inside `transact` with the application locked.
  */
@@ -103,6 +143,7 @@ export async function admitOrWaitlist(
   actorUserId: string | null,
 ): Promise<ApplicationRow> {
   if (app.status !== 'qualified' || !app.email_confirmed_at || !app.phone_validated_at) return app;
+  if (!(await quotaHasRoom(trx, app, PAST_ADMISSION))) return overQuota(trx, emit, app, actorUserId);
   const { cap, taken } = await lockCommunityAndCountSeats(trx, community.id);
   if (cap === null || taken < cap) {
     return admit(trx, emit, app, actorUserId);
@@ -123,8 +164,9 @@ export async function admitOrWaitlist(
 }
 
 /**
- * Takes up a seat offer: admitted when the seat is still there (the offer itself holds it), otherwise
- * back to the end of the waitlist. Call inside `transact` with the application locked.
+ * Takes up a seat offer: over quota when a cell of theirs filled meanwhile (checked again as in
+ * `admitOrWaitlist`; the seat is then free for the next), admitted when the seat is still there (the offer
+ * itself holds it), otherwise back to the end of the waitlist. Call inside `transact` with the application locked.
  */
 export async function admitOffered(
   trx: Transaction<DB>,
@@ -132,6 +174,7 @@ export async function admitOffered(
   app: ApplicationRow,
   community: Community,
 ): Promise<ApplicationRow> {
+  if (!(await quotaHasRoom(trx, app, PAST_ADMISSION))) return overQuota(trx, emit, app, app.user_id);
   const { cap, taken } = await lockCommunityAndCountSeats(trx, community.id);
   if (cap === null || taken <= cap) {
     return admit(trx, emit, app, app.user_id);

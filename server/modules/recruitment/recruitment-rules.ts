@@ -62,6 +62,14 @@ export function quotaLimit(quota: QuotaInput, target: number): number {
 /** The statuses that fill a quota cell (screened in, not turned away). */
 export const FILLING: ApplicationStatus[] = ['qualified', 'waitlisted', 'offered', 'admitted'];
 
+/** The statuses past the admission step (admitted, or holding a place on the waitlist or a seat offer). */
+export const PAST_ADMISSION: ApplicationStatus[] = ['waitlisted', 'offered', 'admitted'];
+
+/** Whether some quota cell, counted (`counts`: cell → applications in it), is already at its limit. */
+export function anyCellFull(quotas: QuotaInput[], counts: Map<string, number>, target: number): boolean {
+  return quotas.some((q) => counts.has(cellKey(q)) && counts.get(cellKey(q))! >= quotaLimit(q, target));
+}
+
 /**
  * Checks a campaign's rules, quotas and mapping against its screener and the community's attributes:
  * rules and quotas name choice questions and their choices, a quota has a count or a share, a mapped

@@ -1,6 +1,7 @@
 /** Events of recruitment (`resource.past_tense`); payloads carry ids and facts, never identities. */
 export const RecruitmentEvents = {
   campaignCreated: 'campaign.created',
+  campaignUpdated: 'campaign.updated',
   contactsImported: 'campaign.contacts_imported',
   consentPublished: 'consent_texts.published',
   submitted: 'application.submitted',
@@ -9,6 +10,7 @@ export const RecruitmentEvents = {
   phoneValidated: 'application.phone_validated',
   admitted: 'application.admitted',
   waitlisted: 'application.waitlisted',
+  overQuota: 'application.over_quota',
   seatOffered: 'application.seat_offered',
 } as const;
 

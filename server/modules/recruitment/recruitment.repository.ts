@@ -1,4 +1,5 @@
-import { type Insertable, sql, type Updateable } from 'kysely';
+import { type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
+import { cursorTime } from '../../platform/db/cursor-time.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import { isUuid } from '../../platform/db/ids.ts';
 import type {
@@ -14,6 +15,29 @@ import { FILLING } from './recruitment-rules.ts';
 /** Stores a campaign. */
 export async function insertCampaign(db: Queryable, row: Insertable<CampaignTable>): Promise<CampaignRow> {
   return db.insertInto('recruitment_campaigns').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Changes a campaign. */
+export async function updateCampaignRow(
+  db: Queryable,
+  id: string,
+  values: Updateable<CampaignTable>,
+): Promise<CampaignRow> {
+  return db
+    .updateTable('recruitment_campaigns')
+    .set(values)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The answers of every application of a campaign (to recount their quota cells). */
+export async function campaignAnswers(db: Queryable, campaignId: string) {
+  return db
+    .selectFrom('recruitment_applications')
+    .select(['id', 'answers', 'quota_cells'])
+    .where('campaign_id', '=', campaignId)
+    .execute();
 }
 
 /** The campaigns of a community, newest first. */
@@ -50,14 +74,14 @@ export async function findCampaignByToken(db: Queryable, token: string) {
     .executeTakeFirst();
 }
 
-/** Locks a campaign row (serialises quota checks of its applicants). */
-export async function lockCampaign(db: Queryable, campaignId: string): Promise<void> {
-  await db
+/** Locks a campaign row (serialises quota checks of its applicants) and returns it as it stands. */
+export async function lockCampaign(db: Queryable, campaignId: string): Promise<CampaignRow> {
+  return db
     .selectFrom('recruitment_campaigns')
-    .select('id')
+    .selectAll()
     .where('id', '=', campaignId)
     .forUpdate()
-    .execute();
+    .executeTakeFirstOrThrow();
 }
 
 /**
@@ -87,6 +111,30 @@ export async function countCellsByCampaign(
 export async function countCells(db: Queryable, campaignId: string, cells: string[]) {
   const filled = (await countCellsByCampaign(db, [campaignId])).get(campaignId);
   return new Map(cells.map((cell) => [cell, filled?.get(cell) ?? 0]));
+}
+
+/**
+ * How many other applications of a campaign (all but `exceptId`) in these statuses fall in each of these
+ * cells, in one query (0 for a cell none fills). The re-check of an application's quota at a staff decision
+ * or at admission.
+ */
+export async function countOtherCells(
+  db: Queryable,
+  campaignId: string,
+  cells: string[],
+  statuses: readonly ApplicationStatus[],
+  exceptId: string,
+): Promise<Map<string, number>> {
+  const counts = new Map(cells.map((cell) => [cell, 0]));
+  if (cells.length === 0) return counts;
+  const { rows } = await sql<{ cell: string; n: number }>`
+    SELECT q.cell, count(*)::int AS n
+    FROM recruitment_applications a, jsonb_array_elements_text(a.quota_cells) AS q (cell)
+    WHERE a.campaign_id = ${campaignId} AND a.id <> ${exceptId} AND a.status IN (${sql.join(statuses)})
+      AND q.cell IN (${sql.join(cells)})
+    GROUP BY q.cell`.execute(db);
+  for (const row of rows) counts.set(row.cell, Number(row.n));
+  return counts;
 }
 
 /** The latest version of a community's consent texts, if any was published. */
@@ -306,20 +354,35 @@ function applicationView(db: Queryable, communityId: string) {
     .where('a.community_id', '=', communityId);
 }
 
-/** A community's applications (at most 500) with the applicant's name and membership stage. */
+/**
+ * One page of a community's applications with the applicant's name and membership stage: newest first
+ * (keyset on the application time and id), or the waitlist in its order (keyset on the position and id);
+ * `limit + 1` rows, each with its cursor key.
+ */
 export async function listApplicationRows(
   db: Queryable,
   communityId: string,
-  filter: { status?: ApplicationStatus; campaignId?: string },
+  filter: { status?: ApplicationStatus; campaignId?: string; limit: number; after: [string, string] | null },
 ) {
-  let query = applicationView(db, communityId);
+  let query = applicationView(db, communityId).select(cursorTime('a.created_at').as('cursor_at'));
   if (filter.status) query = query.where('a.status', '=', filter.status);
   if (filter.campaignId) query = query.where('a.campaign_id', '=', filter.campaignId);
-  query =
-    filter.status === 'waitlisted'
-      ? query.orderBy('a.waitlist_position')
-      : query.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc');
-  return query.limit(500).execute();
+  if (filter.status === 'waitlisted') {
+    if (filter.after) {
+      const [position, id] = filter.after;
+      query = query.where(
+        sql<SqlBool>`(a.waitlist_position, a.id) > (${Number(position)}::int, ${id}::uuid)`,
+      );
+    }
+    query = query.orderBy('a.waitlist_position').orderBy('a.id');
+  } else {
+    if (filter.after) {
+      const [at, id] = filter.after;
+      query = query.where(sql<SqlBool>`(a.created_at, a.id) < (${at}::timestamptz, ${id}::uuid)`);
+    }
+    query = query.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc');
+  }
+  return query.limit(filter.limit + 1).execute();
 }
 
 /** One application of a community with the applicant's name and membership stage. */

@@ -12,6 +12,7 @@ import { getMyConsents } from './commands/get-my-consents.ts';
 import { importCampaignContacts } from './commands/import-campaign-contacts.ts';
 import { listApplications } from './commands/list-applications.ts';
 import { getConsentTexts, publishConsentTexts } from './commands/publish-consent-texts.ts';
+import { updateCampaign } from './commands/update-campaign.ts';
 import {
   Application,
   ApplicationList,
@@ -28,6 +29,7 @@ import {
   ListApplicationsQuery,
   MyConsents,
   SmsList,
+  UpdateCampaignBody,
 } from './recruitment.schemas.ts';
 import { listSms } from './commands/list-sms.ts';
 
@@ -77,6 +79,22 @@ export const recruitmentRoutes: FastifyPluginAsyncTypebox<{ kernel: Kernel }> = 
       },
     },
     async (request) => getCampaign({ ctx: ctxOf(kernel, request), ...request.params }),
+  );
+  app.put(
+    `${base}/campaigns/:campaignId`,
+    {
+      schema: {
+        operationId: 'updateCampaign',
+        summary:
+          'Edit a campaign: screener, rules, quotas, mapping, open or closed; applications kept (staff)',
+        tags,
+        params: CampaignParams,
+        body: UpdateCampaignBody,
+        response: responses({ 200: Campaign }),
+      },
+    },
+    async (request) =>
+      updateCampaign({ ctx: ctxOf(kernel, request), ...request.params, input: request.body }),
   );
   app.get(
     `${base}/campaigns/:campaignId/qr-code`,

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Page, PageQuery } from '../../platform/http/pagination.ts';
 import { AnswerCondition, SurveyDefinition } from '../research/survey-definition.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -52,7 +53,13 @@ export type ScreeningRuleInput = Static<typeof ScreeningRule>;
 export const Quota = Type.Object(
   {
     question: Key,
-    option: Key,
+    // A malformed id cannot name a choice: said as such, next to the field.
+    option: Type.String({
+      minLength: 1,
+      maxLength: 40,
+      pattern: '^[a-zA-Z0-9_-]+$',
+      'x-message': 'validation.invalidChoice',
+    }),
     max: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
     share: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   },
@@ -84,6 +91,15 @@ export const CreateCampaignBody = Type.Object(
 );
 /** A new campaign (type). */
 export type CreateCampaignInput = Static<typeof CreateCampaignBody>;
+
+/**
+ * A campaign edited (staff): the same fields as a new one, replacing them, and whether its link still takes
+ * applications. Its applications stay; their quota cells are recounted with the new quotas.
+ */
+export const UpdateCampaignBody = Type.Object(
+  { ...CreateCampaignBody.properties, open: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
 
 /** How full one quota cell is. */
 export const QuotaFill = Type.Object({
@@ -254,11 +270,12 @@ export const ListApplicationsQuery = Type.Object(
       ]),
     ),
     campaign: Type.Optional(Uuid),
+    ...PageQuery,
   },
   { additionalProperties: false },
 );
-/** The applications of a community (at most 500, newest first; the waitlist in its order). */
-export const ApplicationList = Type.Object({ items: Type.Array(Application) });
+/** A page of a community's applications (newest first; the waitlist in its order) and the next cursor. */
+export const ApplicationList = Page(Application);
 
 /** A staff decision: qualify (over a screener or quota verdict), disqualify, or record a phone call. */
 export const DecideBody = Type.Object(

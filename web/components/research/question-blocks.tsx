@@ -6,7 +6,9 @@ import { StimulusFields } from './stimulus-fields.tsx';
 /**
  * The survey builder's questions (staff): `count` question blocks grouped into pages by their page number,
  * with stimulus files (`StimulusFields`), display logic ("show if"), a trap's expected answer and the
- * question a block repeats; "Add a question"; then the skip rules. Shared by the new-survey and edit-survey pages; works without JavaScript.
+ * question a block repeats; "Add a question"; then the skip rules. A block shown for an existing question
+ * carries its question's and choices' ids in hidden fields. Shared by the survey pages and the campaign
+ * (screener) pages; works without JavaScript.
  */
 export function QuestionBlocks({
   count,
@@ -31,6 +33,10 @@ export function QuestionBlocks({
       {Array.from({ length: count }, (_, i) => (
         <fieldset key={i} className="builder-question">
           <legend>{t('research.new.question', { n: i + 1 })}</legend>
+          {v[`q${i}.id`] ? <input type="hidden" name={`q${i}.id`} value={v[`q${i}.id`]} /> : null}
+          {v[`q${i}.optionIds`] ? (
+            <input type="hidden" name={`q${i}.optionIds`} value={v[`q${i}.optionIds`]} />
+          ) : null}
           <Field
             label={t('research.new.qTitle')}
             name={`q${i}.title`}
@@ -167,8 +173,19 @@ export function QuestionBlocks({
   );
 }
 
-/** The operator and value of a condition (display logic or skip rule). */
-function ConditionFields({ prefix, values }: { prefix: string; values: Record<string, string> }) {
+/**
+ * The operator and value of a condition (display logic, skip rule, or a campaign's screening rule):
+ * `<prefix>op`/`<prefix>value` for a prefix ending in a dot, else `<prefix>Op`/`<prefix>Value`.
+ */
+export function ConditionFields({
+  prefix,
+  values,
+  error,
+}: {
+  prefix: string;
+  values: Record<string, string>;
+  error?: string;
+}) {
   const t = useT();
   const op = prefix.endsWith('.') ? `${prefix}op` : `${prefix}Op`;
   const value = prefix.endsWith('.') ? `${prefix}value` : `${prefix}Value`;
@@ -186,6 +203,7 @@ function ConditionFields({ prefix, values }: { prefix: string; values: Record<st
         name={value}
         defaultValue={values[value]}
         help={t('research.new.condValueHelp')}
+        error={error}
       />
     </>
   );

@@ -1,6 +1,24 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ctxFor, freshCommunity, onPostgres, testApp } from '../../../../test/helpers.ts';
-import { codeFromSms, confirmedApplicant, seedCampaign } from '../../../../test/recruitment-fixtures.ts';
+import {
+  addMember,
+  ctxFor,
+  freshCommunity,
+  onPostgres,
+  plainUser,
+  testApp,
+} from '../../../../test/helpers.ts';
+import {
+  applicationOf,
+  applyBody,
+  codeFromSms,
+  confirmedApplicant,
+  campaignBody,
+  seedCampaign,
+} from '../../../../test/recruitment-fixtures.ts';
+import type { AppError } from '../../../platform/errors/app-error.ts';
+import { applyToCommunity } from './apply-to-community.ts';
+import { decideApplication } from './decide-application.ts';
+import { updateCampaign } from './update-campaign.ts';
 import { verifyPhone } from './verify-phone.ts';
 
 beforeAll(() => testApp(), 180_000);
@@ -42,6 +60,67 @@ describe('admission under concurrency', () => {
       expect(waitlist.map((w) => w.waitlist_position)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
       const times = waitlist.map((w) => w.waitlisted_at!.getTime());
       expect(times).toEqual([...times].sort((a, b) => a - b));
+    },
+    120_000,
+  );
+
+  it.runIf(onPostgres)(
+    'checks quotas again under the lock: 8 simultaneous admissions into a quota lowered to 3 admit exactly 3',
+    async () => {
+      const community = await freshCommunity();
+      const admin = await plainUser();
+      await addMember(community.id, admin.userId, 'admin');
+      const quotas = (max: number) => [{ question: 'gender', option: 'f', max }];
+      const campaign = await seedCampaign(community.id, { quotas: quotas(10) });
+      const applicants = [];
+      for (let i = 0; i < 8; i++) {
+        const phone = `+3368${String(i).padStart(7, '0')}`;
+        applicants.push({
+          user: await confirmedApplicant(campaign.token, phone),
+          code: await codeFromSms(phone),
+        });
+      }
+      await updateCampaign({
+        ctx: await ctxFor(admin),
+        community: community.slug,
+        campaignId: campaign.id,
+        input: campaignBody({ quotas: quotas(3), target: 100 }),
+      });
+      const results = await Promise.all(
+        applicants.map(async (a) =>
+          verifyPhone({ ctx: await ctxFor(a.user), token: campaign.token, input: { code: a.code } }),
+        ),
+      );
+      expect(results.filter((r) => r.stage === 'probation')).toHaveLength(3);
+      expect(results.filter((r) => r.stage === 'over_quota')).toHaveLength(5);
+    },
+    120_000,
+  );
+
+  it.runIf(onPostgres)(
+    'checks quotas again at staff decisions: 6 simultaneous qualifications into 2 freed places qualify 2',
+    async () => {
+      const community = await freshCommunity();
+      const admin = await plainUser();
+      await addMember(community.id, admin.userId, 'admin');
+      const campaign = await seedCampaign(community.id, {
+        quotas: [{ question: 'gender', option: 'f', max: 2 }],
+      });
+      const ids: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        const user = await plainUser();
+        await applyToCommunity({ ctx: await ctxFor(user), token: campaign.token, input: applyBody() });
+        ids.push((await applicationOf(community.id, user.userId)).id);
+      }
+      const ctx = await ctxFor(admin);
+      const decide = (applicationId: string, decision: string) =>
+        decideApplication({ ctx, community: community.slug, applicationId, input: { decision } });
+      for (const id of ids.slice(0, 2)) await decide(id, 'disqualify');
+      const outcomes = await Promise.allSettled(ids.slice(2).map((id) => decide(id, 'qualify')));
+      const qualified = outcomes.filter((o) => o.status === 'fulfilled');
+      expect(qualified.map((o) => o.value.stage)).toEqual(['qualified', 'qualified']);
+      const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as AppError] : []));
+      expect(refused.map((e) => e.messageKey)).toEqual(Array(4).fill('recruitment.error.quotaFull'));
     },
     120_000,
   );

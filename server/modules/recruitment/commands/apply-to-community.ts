@@ -12,15 +12,7 @@ import type { SurveyDefinitionInput } from '../../research/survey-definition.ts'
 import { checkWholeResponse } from '../../research/survey-engine.ts';
 import { consentTextsFor } from '../consent.ts';
 import { findInvitationByToken, markInvitationUsed } from '../invitations.repository.ts';
-import {
-  cellKey,
-  cellsOf,
-  hashToken,
-  newToken,
-  normalizePhone,
-  quotaLimit,
-  screen,
-} from '../recruitment-rules.ts';
+import { anyCellFull, cellsOf, hashToken, newToken, normalizePhone, screen } from '../recruitment-rules.ts';
 import { RecruitmentEvents } from '../recruitment.events.ts';
 import { applicantPolicy } from '../recruitment.policy.ts';
 import { presentOwnApplication } from '../recruitment.presenter.ts';
@@ -88,10 +80,7 @@ export async function applyToCommunity({
         screen(campaign.rules as ScreeningRuleInput[], answers) === 'qualify' ? 'qualified' : 'disqualified';
       if (status === 'qualified') {
         const counts = await countCells(trx, campaign.id, cells);
-        const full = quotas.some(
-          (q) => counts.has(cellKey(q)) && counts.get(cellKey(q))! >= quotaLimit(q, campaign.target),
-        );
-        if (full) status = 'over_quota';
+        if (anyCellFull(quotas, counts, campaign.target)) status = 'over_quota';
       }
       const emailToken = status === 'qualified' ? newToken() : null;
       const created = await insertApplication(trx, {

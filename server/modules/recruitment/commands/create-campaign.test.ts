@@ -8,7 +8,7 @@ import {
   plainUser,
   testApp,
 } from '../../../../test/helpers.ts';
-import { SCREENER } from '../../../../test/recruitment-fixtures.ts';
+import { campaignBody, SCREENER } from '../../../../test/recruitment-fixtures.ts';
 import { createCampaign } from './create-campaign.ts';
 import { getCampaign, listCampaigns } from './get-campaign.ts';
 import { getCampaignQrCode } from './get-campaign-qr-code.ts';
@@ -16,17 +16,14 @@ import { getPublicCampaign } from './get-public-campaign.ts';
 
 beforeAll(() => testApp(), 180_000);
 
-const body = (over: Record<string, unknown> = {}) => ({
-  name: 'Spring panel',
-  screener: SCREENER,
-  rules: [{ if: { question: 'bike', op: 'equals', value: 'no' }, then: 'disqualify' }],
-  quotas: [
-    { question: 'gender', option: 'f', share: 50 },
-    { question: 'age', option: 'u30', max: 20 },
-  ],
-  target: 40,
-  ...over,
-});
+const body = (over: Record<string, unknown> = {}) =>
+  campaignBody({
+    quotas: [
+      { question: 'gender', option: 'f', share: 50 },
+      { question: 'age', option: 'u30', max: 20 },
+    ],
+    ...over,
+  });
 
 async function setUp() {
   const community = await freshCommunity({ visibility: 'hidden' });

@@ -1,5 +1,6 @@
 import { authorize } from '../../../platform/authz/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
+import type { Queryable } from '../../../platform/db/database.ts';
 import { newId } from '../../../platform/db/ids.ts';
 import { validate } from '../../../platform/http/validation.ts';
 import { transact } from '../../../platform/kernel.ts';
@@ -10,8 +11,25 @@ import { RecruitmentEvents } from '../recruitment.events.ts';
 import { recruitmentPolicy } from '../recruitment.policy.ts';
 import { presentCampaign } from '../recruitment.presenter.ts';
 import { insertCampaign } from '../recruitment.repository.ts';
-import { type CampaignDto, CreateCampaignBody } from '../recruitment.schemas.ts';
+import { type CampaignDto, CreateCampaignBody, type CreateCampaignInput } from '../recruitment.schemas.ts';
 import { loadRecruitment, quotaFillOf } from './load-recruitment.ts';
+
+/**
+ * Checks a campaign's screener with the survey engine, then its rules, quotas and mapping against it and
+ * the community's attributes; returns the rules, quotas and mapping (empty when not given).
+ * @throws AppError(validation_failed at /screener/…, /rules/N, /quotas/N or /attributeMap/N)
+ */
+export async function checkedCampaign(db: Queryable, communityId: string, body: CreateCampaignInput) {
+  checkDefinition(body.screener, '/screener', { stimuli: false });
+  const parts = { rules: body.rules ?? [], quotas: body.quotas ?? [], attributeMap: body.attributeMap ?? [] };
+  const attributes = await findAttributeRows(
+    db,
+    communityId,
+    parts.attributeMap.map((m) => m.attributeId),
+  );
+  checkCampaign(body.screener, parts, new Map(attributes.map((a) => [a.id, a])));
+  return parts;
+}
 
 /**
  * Creates a recruitment campaign (staff): a screener built with the survey engine, its qualify/disqualify
@@ -32,14 +50,7 @@ export async function createCampaign({
   const loaded = await loadRecruitment(ctx, key);
   authorize(recruitmentPolicy, 'manageRecruitment', ctx.actor, loaded);
   const { community } = loaded;
-  checkDefinition(body.screener, '/screener', { stimuli: false });
-  const parts = { rules: body.rules ?? [], quotas: body.quotas ?? [], attributeMap: body.attributeMap ?? [] };
-  const attributes = await findAttributeRows(
-    ctx.kernel.db,
-    community.id,
-    parts.attributeMap.map((m) => m.attributeId),
-  );
-  checkCampaign(body.screener, parts, new Map(attributes.map((a) => [a.id, a])));
+  const parts = await checkedCampaign(ctx.kernel.db, community.id, body);
   const row = await transact(ctx.kernel, async (trx, emit) => {
     const created = await insertCampaign(trx, {
       id: newId(),

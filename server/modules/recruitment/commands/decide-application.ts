@@ -6,8 +6,8 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { validate } from '../../../platform/http/validation.ts';
 import { transact } from '../../../platform/kernel.ts';
 import { writeAudit } from '../../../platform/audit.ts';
-import { admitOrWaitlist, offerFreeSeats } from '../admission.ts';
-import { hashToken, newToken } from '../recruitment-rules.ts';
+import { admitOrWaitlist, offerFreeSeats, quotaHasRoom } from '../admission.ts';
+import { FILLING, hashToken, newToken } from '../recruitment-rules.ts';
 import { RecruitmentEvents } from '../recruitment.events.ts';
 import { recruitmentPolicy } from '../recruitment.policy.ts';
 import { presentApplication } from '../recruitment.presenter.ts';
@@ -27,13 +27,14 @@ const FROM: Record<string, ApplicationRow['status'][]> = {
 };
 
 /**
- * A staff decision on an application: `qualify` overrides a screener or quota verdict (the applicant then
- * gets the double opt-in email); `disqualify` turns an applicant away (a seat they were offered goes to
+ * A staff decision on an application: `qualify` overrides the screener's verdict (the applicant then gets
+ * the double opt-in email), its quota checked again under the campaign's lock (a full cell leaves them over
+ * quota; an over-quota applicant is qualified once a cell of theirs has room again); `disqualify` turns an applicant away (a seat they were offered goes to
  * the next on the waitlist); `phone_validated` records a phone call instead of the SMS code, with a note.
  * A qualified applicant whose email and phone are both checked is then admitted or waitlisted. Emits
  * `application.decided` (and the admission's events); writes the audit log.
  * @throws AppError(validation_failed: a note is required for a phone call | conflict: not possible at
- *   this stage | not_found | unauthenticated | forbidden)
+ *   this stage, quota still full | not_found | unauthenticated | forbidden)
  */
 export async function decideApplication({
   ctx,
@@ -71,9 +72,13 @@ export async function decideApplication({
         decision_note: note,
       });
     } else if (body.decision === 'qualify') {
-      const token = app.email_confirmed_at ? null : newToken();
+      // The quota again, under the campaign's lock: a full cell keeps (or puts) the applicant over quota.
+      const room = await quotaHasRoom(trx, app, FILLING);
+      if (!room && app.status === 'over_quota')
+        throw new AppError('conflict', { messageKey: 'recruitment.error.quotaFull' });
+      const token = app.email_confirmed_at || !room ? null : newToken();
       next = await updateApplication(trx, app.id, {
-        status: 'qualified',
+        status: room ? 'qualified' : 'over_quota',
         email_token_hash: token ? hashToken(token) : null,
         decided_by: actorUserId,
         decision_note: note,

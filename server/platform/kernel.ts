@@ -90,26 +90,43 @@ export async function createKernel(
 /** Appends events from inside `transact`. */
 export type Emit = (event: NewEvent) => Promise<string>;
 
+/** How many times `transact` runs a transaction PostgreSQL aborted to break a deadlock. */
+const DEADLOCK_ATTEMPTS = 3;
+
+/** PostgreSQL's "deadlock detected": the whole transaction was rolled back, so it can run again. */
+const isDeadlock = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '40P01';
+
 /**
  * Runs `work` in a transaction; events it emits are written to the outbox in that transaction and
- * dispatched after the commit (DESIGN rule 6). Inside, every query must go through `trx`.
+ * dispatched after the commit (DESIGN rule 6). Inside, every query must go through `trx`. A transaction
+ * chosen by PostgreSQL as a deadlock's victim (two transactions taking the same rows in opposite orders)
+ * is run again from the start, up to three times in all, so `work` must have no effect outside `trx`.
  */
 export async function transact<T>(
   kernel: Kernel,
   work: (trx: Transaction<DB>, emit: Emit) => Promise<T>,
 ): Promise<T> {
-  let emitted = false;
-  const communities = new Set<string>();
-  const result = await kernel.db.transaction().execute((trx) =>
-    work(trx, (event) => {
-      emitted = true;
-      if (event.communityId) communities.add(event.communityId);
-      return appendEvent(trx, event);
-    }),
-  );
-  // What anonymous readers were served from this process's cache is stale now (other processes keep
-  // theirs at most the entries' few seconds: see PublicCache).
-  for (const id of communities) kernel.publicCache.invalidate(`community:${id}`);
-  if (emitted) void kernel.dispatcher.kick();
-  return result;
+  for (let attempt = 1; ; attempt++) {
+    let emitted = false;
+    const communities = new Set<string>();
+    let result: T;
+    try {
+      result = await kernel.db.transaction().execute((trx) =>
+        work(trx, (event) => {
+          emitted = true;
+          if (event.communityId) communities.add(event.communityId);
+          return appendEvent(trx, event);
+        }),
+      );
+    } catch (error) {
+      if (attempt < DEADLOCK_ATTEMPTS && isDeadlock(error)) continue;
+      throw error;
+    }
+    // What anonymous readers were served from this process's cache is stale now (other processes keep
+    // theirs at most the entries' few seconds: see PublicCache).
+    for (const id of communities) kernel.publicCache.invalidate(`community:${id}`);
+    if (emitted) void kernel.dispatcher.kick();
+    return result;
+  }
 }

@@ -57,7 +57,7 @@ describe('the survey builder form and existing definitions', () => {
     expect(builderMayEdit(TWO_PAGE_SURVEY)).toBe(true);
   });
 
-  it('keeps stimuli, captions, marker limits and preference variants, and maps their errors to the block', () => {
+  it('keeps stimuli, captions, marker limits and preference variants (with their ids), and maps their errors to the block', () => {
     const ids = {
       image: '01900000-0000-7000-8000-00000000000a',
       a: '01900000-0000-7000-8000-00000000000b',
@@ -72,8 +72,8 @@ describe('the survey builder form and existing definitions', () => {
     });
     expect(appeal.stimulus).toEqual({ mediaId: ids.image });
     expect(pick.options).toEqual([
-      { id: 'o1', label: 'Green label', mediaId: ids.a },
-      { id: 'o2', label: 'Blue label', mediaId: ids.b },
+      { id: 'a', label: 'Green label', mediaId: ids.a },
+      { id: 'b', label: 'Blue label', mediaId: ids.b },
     ]);
     expect(roundTrip(once)).toEqual(once);
     expect(builderMayEdit(once)).toBe(true);

@@ -46,14 +46,27 @@ export async function makeKernel(env: Record<string, string> = {}): Promise<Kern
   return createKernel(config, { database });
 }
 
+async function appOn(kernel: Promise<Kernel>): Promise<{ kernel: Kernel; app: FastifyInstance }> {
+  const app = await buildApp(await kernel);
+  await app.ready();
+  return { kernel: await kernel, app };
+}
+
 /** The worker's shared kernel and app (API only, no web build needed). */
 export function testApp(): Promise<{ kernel: Kernel; app: FastifyInstance }> {
-  shared ??= (async () => {
-    const kernel = await makeKernel();
-    const app = await buildApp(kernel);
-    await app.ready();
-    return { kernel, app };
-  })();
+  shared ??= appOn(makeKernel());
+  return shared;
+}
+
+/**
+ * Makes the worker's shared kernel and app (`testApp`) use a database of their own (`isolatedKernel`), for
+ * a file whose events must be dispatched by its own process: on a shared PostgreSQL database, another test
+ * file's outbox dispatcher may take a delivery, and its Socket.IO (never attached) drops the broadcast.
+ * @throws Error when `testApp` was already called in this worker
+ */
+export function isolateTestApp(): Promise<{ kernel: Kernel; app: FastifyInstance }> {
+  if (shared) throw new Error('isolateTestApp must be called before testApp');
+  shared = appOn(isolatedKernel());
   return shared;
 }
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReply } from '../server/modules/support/commands/create-reply.ts';
 import { REPLY_EVENT, UNREAD_EVENT } from '../server/modules/notifications/live.ts';
 import { resolveActor } from '../server/platform/http/request-context.ts';
-import { addMember, ctxFor, signedInUser, testApp, type TestUser } from './helpers.ts';
+import { addMember, ctxFor, isolateTestApp, signedInUser, testApp, type TestUser } from './helpers.ts';
 import { seedBoard, seedTopic, supportCommunity } from './support-fixtures.ts';
 
 /**
@@ -15,7 +15,8 @@ let url = '';
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  const { kernel, app } = await testApp();
+  // A database of its own: a reply's broadcast must be dispatched by this process, whose sockets listen.
+  const { kernel, app } = await isolateTestApp();
   await kernel.realtime.attach(app.server, {
     redisUrl: null,
     authenticate: (headers) => resolveActor(kernel, headers),

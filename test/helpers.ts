@@ -46,6 +46,11 @@ export async function makeKernel(env: Record<string, string> = {}): Promise<Kern
   return createKernel(config, { database });
 }
 
+/** A PGlite database in memory started from the run's migrated template, whatever DATABASE_URL says. */
+export function openTestPglite() {
+  return openDatabase({ kind: 'pglite-memory', template: pgliteTemplate() });
+}
+
 async function appOn(kernel: Promise<Kernel>): Promise<{ kernel: Kernel; app: FastifyInstance }> {
   const app = await buildApp(await kernel);
   await app.ready();

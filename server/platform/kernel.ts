@@ -52,7 +52,10 @@ export async function createKernel(
   await migrateToLatest(database.db);
   const db = database.db;
   const dispatcher = new EventDispatcher(db, log);
-  const jobs = new Jobs(database, log, { connectionString: config.databaseUrl });
+  const jobs = new Jobs(database, log, {
+    connectionString: config.databaseUrl,
+    work: config.roles.includes('worker'),
+  });
   const mailer = new Mailer({ db, jobs, log, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const sms = new OutboxSmsSender(db);
   const auth = createAuth({ config, db, mailer, log });

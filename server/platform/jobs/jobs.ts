@@ -48,9 +48,24 @@ export class Jobs {
   readonly #definitions = new Map<string, JobDefinition<never>>();
   #started = false;
 
-  constructor(database: Database, log: Logger, options: { connectionString?: string | null } = {}) {
+  /**
+   * @param options.work whether this process runs handlers (a `worker` process): only such processes run
+   *   pg-boss's maintenance (supervision of queues) and its cron pass, so a `web`-only process polls nothing.
+   */
+  constructor(
+    database: Database,
+    log: Logger,
+    options: { connectionString?: string | null; work?: boolean } = {},
+  ) {
     this.#log = log;
-    const common = { schema: 'pgboss', pollingIntervalSeconds: 1, monitorIntervalSeconds: 600 } as const;
+    const work = options.work ?? true;
+    const common = {
+      schema: 'pgboss',
+      pollingIntervalSeconds: 1,
+      monitorIntervalSeconds: 600,
+      supervise: work,
+      schedule: work,
+    } as const;
     this.#boss =
       database.kind === 'postgres' && options.connectionString
         ? new PgBoss({ ...common, connectionString: options.connectionString, max: 4 })

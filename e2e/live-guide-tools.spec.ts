@@ -76,8 +76,14 @@ test('guide tools: JSON import, drag and drop, the probe library, then coding th
   await page.getByLabel('Collez le fichier du guide').fill(JSON.stringify(broken));
   await page.getByRole('button', { name: 'Charger ce fichier de guide' }).click();
   const refusal = page.getByRole('alert');
-  await expect(refusal).toContainText('Section 1, élément 1 (body)');
-  await expect(refusal).toContainText('Section 1, élément 2 (kind)');
+  await expect(refusal).toContainText('Section 1, élément 1 — le texte : Ce champ est obligatoire.');
+  await expect(refusal).toContainText(
+    'Section 1, élément 2 — le type « video » est inconnu : utilisez question, probe, stimulus ou note.',
+  );
+  await expect(refusal.locator('code')).toHaveText([
+    'sections[0].items[0].body',
+    'sections[0].items[1].kind',
+  ]);
   await page.getByLabel('Collez le fichier du guide').fill('{ pas du json');
   await page.getByRole('button', { name: 'Charger ce fichier de guide' }).click();
   await expect(page.getByRole('alert')).toContainText('Ce n’est pas du JSON valide');
@@ -113,12 +119,24 @@ test('guide tools: JSON import, drag and drop, the probe library, then coding th
   await page.getByRole('searchbox', { name: /Chercher dans la bibliothèque/ }).fill('décision');
   await page.getByRole('button', { name: 'Chercher', exact: true }).click();
   const probe = page.locator('.live-library__probe').filter({ hasText: 'changer d’avis' });
-  await probe.getByLabel('Dans la section').fill('Prix');
+  // Edit it in the library: its text and tags change; a guide that used it would keep its copy.
+  await probe.getByText('Modifier', { exact: true }).click();
   await probe
-    .getByRole('button', { name: 'Insérer dans le guide : Qu’est-ce qui vous ferait changer d’avis ?' })
+    .getByLabel('Nouveau texte de la relance')
+    .fill('Qu’est-ce qui vous ferait changer d’avis, vraiment ?');
+  await probe.getByLabel('Ses étiquettes').fill('prix, décision, décision');
+  await probe.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+  await expect(page.getByText('La relance a été modifiée.')).toBeVisible();
+  const edited = page.locator('.live-library__probe').filter({ hasText: 'vraiment' });
+  await expect(edited.locator('.badge')).toHaveText(['prix', 'décision']);
+  await edited.getByLabel('Dans la section').fill('Prix');
+  await edited
+    .getByRole('button', {
+      name: 'Insérer dans le guide : Qu’est-ce qui vous ferait changer d’avis, vraiment ?',
+    })
     .click();
   await expect(page.locator('section[aria-label="Prix"]')).toContainText(
-    'Qu’est-ce qui vous ferait changer d’avis ?',
+    'Qu’est-ce qui vous ferait changer d’avis, vraiment ?',
   );
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoHorizontalScroll(page);
@@ -156,4 +174,44 @@ test('guide tools: JSON import, drag and drop, the probe library, then coding th
   expect(md).toContain('Le prix est trop élevé pour moi — `Prix`');
   expect(md).toContain('### Prix (1)');
   expect(md).toContain('> Le prix est trop élevé —');
+
+  // The codebook: rename the code, reuse another session's codes, delete a code in use after confirming.
+  const codeSection = page.locator('section.live-code').filter({ hasText: 'Prix' });
+  await codeSection.getByText('Renommer ou changer la couleur du code Prix').click();
+  await codeSection.getByLabel('Nouveau nom').fill('Coût');
+  await codeSection.getByRole('button', { name: 'Enregistrer le code' }).click();
+  await expect(page.getByText('Le code a été modifié.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Coût.*1 extrait/ })).toBeVisible();
+  const otherStart = new Date(Date.now() + 86_400_000).toISOString();
+  const other = (await (
+    await api.post(`/api/v1/communities/${slug}/live-sessions`, {
+      data: {
+        title: 'Vague 1',
+        startsAt: otherStart,
+        durationMinutes: 60,
+      },
+    })
+  ).json()) as { id: string };
+  for (const [name, colour] of [
+    ['Confort', '#118833'],
+    ['Coût', '#000000'],
+  ])
+    await api.post(`/api/v1/communities/${slug}/live-sessions/${other.id}/codes`, { data: { name, colour } });
+  await page.reload();
+  await page
+    .getByLabel('Session', { exact: true })
+    .selectOption({ label: `Vague 1 (${otherStart.slice(0, 10)})` });
+  await page.getByRole('button', { name: 'Copier ses codes' }).click();
+  await expect(page.getByText('1 code a été copié.')).toBeVisible();
+  await expect(page.locator('section.live-code h3')).toHaveText([/Confort.*0 extrait/, /Coût.*1 extrait/]);
+  const cost = page.locator('section.live-code').filter({ hasText: 'Coût' });
+  await cost.getByText('Renommer ou changer la couleur du code Coût').click();
+  await cost.getByRole('button', { name: 'Supprimer le code Coût' }).click();
+  const confirm = page.getByRole('alert').filter({ hasText: 'est attribué à 1 extrait' });
+  await expect(confirm).toContainText('Le code « Coût » est attribué à 1 extrait.');
+  await expect(page.locator('section.live-code')).toHaveCount(2);
+  await confirm.getByRole('button', { name: 'Supprimer et retirer' }).click();
+  await expect(page.getByText('Le code a été supprimé et retiré de 1 extrait.')).toBeVisible();
+  await expect(page.locator('section.live-code')).toHaveCount(1);
+  await expect(page.getByText('Le prix est trop élevé pour moi')).toBeVisible();
 });

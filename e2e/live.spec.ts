@@ -21,9 +21,10 @@ async function person(
   browser: Browser,
   n: number,
   viewport?: { width: number; height: number },
+  locale = 'fr-FR',
 ): Promise<Page> {
   const context = await browser.newContext({
-    locale: 'fr-FR',
+    locale,
     extraHTTPHeaders: clientAddress(n),
     ...(viewport ? { viewport } : {}),
   });
@@ -90,7 +91,8 @@ test('a whole live session with a moderator, two participants and an observer', 
 
   // Two participants and an observer sign up and join; the observer is given the observer role.
   const alice = await person(browser, 61, { width: 390, height: 844 });
-  const bob = await person(browser, 62);
+  // Bob reads the app in English (his browser asks for it); the others in French.
+  const bob = await person(browser, 62, undefined, 'en-GB');
   const observer = await person(browser, 63);
   const alicePseudonym = unique('Alice_').slice(0, 30);
   const bobPseudonym = unique('Bob_').slice(0, 30);
@@ -177,14 +179,15 @@ test('a whole live session with a moderator, two participants and an observer', 
   // Participants accept from the session page (the invitation in the app) and wait in the lobby.
   for (const page of [alice, bob]) {
     await page.goto(sessionUrl);
-    await page.getByRole('button', { name: 'Accepter' }).click();
-    await expect(page.getByText('Acceptée')).toBeVisible();
+    await page.getByRole('button', { name: /^(Accepter|Accept)$/ }).click();
+    await expect(page.getByText(/^(Acceptée|Accepted)$/)).toBeVisible();
     const ics = await page.request.get(`${sessionUrl}/calendar.ics`);
     expect(await ics.text()).toContain('SUMMARY:Rouler en hiver');
-    await page.getByRole('link', { name: 'Entrer en salle d’attente' }).click();
-    await expect(page.getByRole('heading', { name: 'Salle d’attente' })).toBeVisible();
-    await expect(page.getByText('Votre connexion fonctionne.')).toBeVisible();
+    await page.getByRole('link', { name: /^(Entrer en salle d’attente|Enter the waiting room)$/ }).click();
+    await expect(page.getByRole('heading', { name: /^(Salle d’attente|Waiting room)$/ })).toBeVisible();
+    await expect(page.getByText(/^(Votre connexion fonctionne\.|Your connection works\.)$/)).toBeVisible();
   }
+  await expect(bob.getByRole('heading', { name: 'Waiting room' })).toBeVisible();
   await expectAccessible(alice);
 
   // Staff open the room; the moderator admits everyone.
@@ -193,7 +196,7 @@ test('a whole live session with a moderator, two participants and an observer', 
   await expect(moderator.getByRole('heading', { name: '2 personnes en attente' })).toBeVisible();
   await moderator.getByRole('button', { name: 'Admettre tout le monde' }).click();
   await expect(alice.getByText('Rien n’a encore été dit.')).toBeVisible();
-  await expect(bob.getByText('Rien n’a encore été dit.')).toBeVisible();
+  await expect(bob.getByText('Nothing has been said yet.')).toBeVisible();
 
   // A blind question: Alice answers with the keyboard only; Bob sees it hidden until he answers.
   await moderator.getByRole('button', { name: 'Envoyer dans la salle' }).first().click();
@@ -205,10 +208,10 @@ test('a whole live session with a moderator, two participants and an observer', 
   await expect(alice.getByRole('button', { name: 'Envoyer ma réponse' })).toBeFocused();
   await alice.keyboard.press('Enter');
   await expect(feed(alice).getByText('Pour aller au travail')).toBeVisible();
-  await expect(feed(bob).getByText('Une réponse, visible une fois que vous aurez répondu.')).toBeVisible();
+  await expect(feed(bob).getByText('An answer, shown once you answered.')).toBeVisible();
   await expect(bob.getByText('Pour aller au travail')).toHaveCount(0);
-  await bob.getByLabel('Votre réponse', { exact: true }).fill('Pour le sport');
-  await bob.getByRole('button', { name: 'Envoyer ma réponse' }).click();
+  await bob.getByLabel('Your answer', { exact: true }).fill('Pour le sport');
+  await bob.getByRole('button', { name: 'Send my answer' }).click();
   await expect(feed(bob).getByText('Pour aller au travail')).toBeVisible();
   await expect(feed(alice).getByText('Pour le sport')).toBeVisible();
   // New messages are announced to screen readers.
@@ -219,7 +222,7 @@ test('a whole live session with a moderator, two participants and an observer', 
   await expect(feed(bob).getByText('Le nouveau garde-boue transparent, en photo')).toBeVisible();
   // The image stimulus: a participant enlarges it (keyboard) and closes it with Escape.
   await moderator.getByRole('button', { name: 'Envoyer dans la salle' }).first().click();
-  const zoom = bob.getByRole('button', { name: 'Agrandir l’image : Un rectangle orange' });
+  const zoom = bob.getByRole('button', { name: 'Enlarge the image: Un rectangle orange' });
   await expect(zoom).toBeVisible();
   await zoom.focus();
   await bob.keyboard.press('Enter');
@@ -262,22 +265,60 @@ test('a whole live session with a moderator, two participants and an observer', 
   await expect(feed(bob).getByText('Combien paieriez-vous pour ce garde-boue ?')).toBeVisible();
   await expect(feed(alice).getByText('Combien paieriez-vous pour ce garde-boue ?')).toBeVisible();
   await expect(observer.getByText('Approuvée')).toBeVisible();
+  // The conversation follows new messages for a reader at its end (the observer never scrolled it).
+  await expect
+    .poll(() =>
+      feed(observer)
+        .locator('ol.live-feed')
+        .evaluate((el) =>
+          // Only meaningful once the conversation overflows its box (a box that does not scroll fails).
+          el.scrollHeight > el.clientHeight ? el.scrollHeight - el.scrollTop - el.clientHeight : Infinity,
+        ),
+    )
+    .toBeLessThan(48);
+  // The moderator (research staff) keeps the approved probe in the community's library from the backroom;
+  // the observer, who does not prepare sessions, is not offered it.
+  await moderator
+    .getByRole('button', {
+      name: 'Enregistrer dans la bibliothèque de relances : Combien paieriez-vous pour ce garde-boue ?',
+    })
+    .click();
+  await expect(moderator.getByText('Enregistrée dans la bibliothèque de relances.')).toBeVisible();
+  await expect(observer.getByRole('button', { name: /^Enregistrer dans la bibliothèque/ })).toHaveCount(0);
+  const library = (await (await api.get(`/api/v1/communities/${slug}/live-probes`)).json()) as {
+    items: { body: string }[];
+  };
+  expect(library.items.map((p) => p.body)).toContain('Combien paieriez-vous pour ce garde-boue ?');
   // Nothing of the backroom or the observer reached the participants; Bob never saw the private message.
   for (const page of [alice, bob]) {
     await expect(page.getByText('Demandez-leur le prix')).toHaveCount(0);
     await expect(page.getByText(observerPseudonym)).toHaveCount(0);
     await expect(page.getByText('Salle d’observation')).toHaveCount(0);
+    await expect(page.getByText('Backroom (staff only)')).toHaveCount(0);
   }
   await expect(bob.getByText('Merci Alice, pouvez-vous préciser ?')).toHaveCount(0);
   await expectAccessible(alice);
   await expectNoHorizontalScroll(alice);
+  // With the on-screen keyboard up (about half of the phone's height left), the composer and its button stay
+  // reachable: focusing the message brings them into view.
+  await alice.setViewportSize({ width: 390, height: 420 });
+  await alice.getByLabel('Votre message').focus();
+  await expect(alice.getByLabel('Votre message')).toBeInViewport();
+  await alice.keyboard.press('Tab');
+  await alice.keyboard.press('Tab');
+  await expect(alice.getByRole('button', { name: 'Envoyer', exact: true })).toBeFocused();
+  await expect(alice.getByRole('button', { name: 'Envoyer', exact: true })).toBeInViewport();
+  await expectNoHorizontalScroll(alice);
+  await alice.setViewportSize({ width: 390, height: 844 });
   await alice.screenshot({ path: 'test-results/live-participant-phone.png', fullPage: true });
   await moderator.screenshot({ path: 'test-results/live-moderator.png', fullPage: true });
+  await bob.screenshot({ path: 'test-results/live-participant-en.png', fullPage: true });
+  await observer.screenshot({ path: 'test-results/live-observer.png' });
 
   // The end: thank-you for participants, then the transcript and its exports.
   await moderator.getByRole('button', { name: 'Terminer la session' }).click();
   await expect(alice.getByRole('heading', { name: 'Merci !' })).toBeVisible();
-  await expect(bob.getByRole('heading', { name: 'Merci !' })).toBeVisible();
+  await expect(bob.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
   await moderator.goto(`${sessionUrl}/transcript`);
   await expect(moderator.getByRole('heading', { level: 1 })).toHaveText('Transcription : Rouler en hiver');
   await expect(moderator.getByText('Demandez-leur le prix qu’ils paieraient').first()).toBeVisible();

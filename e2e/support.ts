@@ -81,11 +81,11 @@ export async function signUpAndVerify(
 }
 
 /** Signs in through the browser form. */
-/** Joins an open community from its join page (French interface), and waits for the welcome. */
+/** Joins an open community from its join page (French or English interface), and waits for the welcome. */
 export async function joinCommunity(page: Page, slug: string, pseudonym: string) {
   await page.goto(`/c/${slug}/join`);
-  await page.getByLabel('Pseudonyme').fill(pseudonym);
-  await page.getByRole('button', { name: 'Rejoindre' }).click();
+  await page.getByLabel(/^(Pseudonyme|Pseudonym)$/).fill(pseudonym);
+  await page.getByRole('button', { name: /^(Rejoindre|Join)$/ }).click();
   await expect(page.getByRole('status')).toContainText(pseudonym);
 }
 

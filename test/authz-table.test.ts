@@ -1039,6 +1039,33 @@ const TABLE: Record<string, Case> = {
       payload: { name: 'Comfort', colour: '#118833' },
     }),
   },
+  'PATCH /api/v1/communities/:community/live-sessions/:sessionId/codes/:codeId': {
+    expect: [401, 404, 403, 404, 200, 404, 200, 200],
+    hidden: [404, 404, 403, 404, 200, 404, 200, 200],
+    request: async (f) => {
+      const { url, codeId } = await liveCodingTarget(f);
+      return { url: `${url}/codes/${codeId}`, payload: { name: 'Cost' } };
+    },
+  },
+  'DELETE /api/v1/communities/:community/live-sessions/:sessionId/codes/:codeId': {
+    expect: [401, 404, 403, 404, 200, 404, 200, 200],
+    hidden: [404, 404, 403, 404, 200, 404, 200, 200],
+    request: async (f) => {
+      const { url, codeId } = await liveCodingTarget(f);
+      return { url: `${url}/codes/${codeId}?untag=true` };
+    },
+  },
+  'POST /api/v1/communities/:community/live-sessions/:sessionId/codes/copy': {
+    expect: [401, 404, 403, 404, 200, 404, 200, 200],
+    hidden: [404, 404, 403, 404, 200, 404, 200, 200],
+    request: async (f) => {
+      const { url: from } = await liveCodingTarget(f);
+      return {
+        url: `${await liveTarget(f)}/codes/copy`,
+        payload: { fromSessionId: from.slice(from.lastIndexOf('/') + 1) },
+      };
+    },
+  },
   'POST /api/v1/communities/:community/live-sessions/:sessionId/excerpts': {
     expect: [401, 404, 403, 404, 200, 404, 200, 200],
     hidden: [404, 404, 403, 404, 200, 404, 200, 200],

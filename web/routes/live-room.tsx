@@ -30,6 +30,7 @@ export default function LiveRoomPage({ loaderData: session }: Route.ComponentPro
         <p className="notice">{t('live.room.needsJavaScript')}</p>
       </noscript>
       <LiveRoom
+        librarySlug={community.abilities.manageProbes ? community.slug : null}
         session={{
           id: session.id,
           title: session.title,

@@ -1,16 +1,23 @@
-import { Form, Link, useActionData } from 'react-router';
+import { data, Form, Link, useActionData } from 'react-router';
 import { LocalTime } from '../components/bits.tsx';
 import { FormMessage } from '../components/form.tsx';
 import { Codebook, CodedText } from '../components/live/transcript-coding.tsx';
 import { appContext } from '../context.ts';
-import { attempt, guard, text } from '../lib/errors.ts';
+import { actionErrors, asAppError, attempt, guard, text } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
 import type { Route } from './+types/live-transcript.ts';
 import { useCommunity } from './community.tsx';
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const web = context.get(appContext);
-  return guard(web.locale, () => web.api.getLiveSessionTranscript(params.slug, params.sessionId));
+  return guard(web.locale, async () => {
+    const transcript = await web.api.getLiveSessionTranscript(params.slug, params.sessionId);
+    // Sessions whose codes may be reused here: those the reader works on as staff (or all, for research staff).
+    const others = (await web.api.listLiveSessions(params.slug)).items
+      .filter((s) => s.id !== params.sessionId && (s.myRole === 'moderator' || s.myRole === 'observer'))
+      .map((s) => ({ id: s.id, title: s.title, startsAt: s.startsAt }));
+    return { ...transcript, others };
+  });
 }
 
 /** Intents: staff keep the codebook and tag or untag excerpts; research staff save approved probes. */
@@ -25,7 +32,33 @@ export async function action({ context, params, request }: Route.ActionArgs) {
         name: text(form, 'name'),
         colour: text(form, 'colour'),
       });
-    else if (intent === 'excerpt-tag') {
+    else if (intent === 'code-update') {
+      const codeId = text(form, 'codeId');
+      try {
+        await web.api.updateLiveCode(slug, sessionId, codeId, {
+          name: text(form, 'name'),
+          colour: text(form, 'colour'),
+        });
+      } catch (error) {
+        // The refusal is shown beside the code's own form, not the new-code form.
+        const appError = asAppError(error);
+        if (!appError) throw error;
+        return data({ ...actionErrors(web.locale, appError), codeId }, { status: appError.status });
+      }
+    } else if (intent === 'code-delete') {
+      const untag = text(form, 'untag') === 'true';
+      try {
+        const { untagged } = await web.api.deleteLiveCode(slug, sessionId, text(form, 'codeId'), untag);
+        return { done: intent, count: untagged };
+      } catch (error) {
+        // A code in use: the page asks to confirm (with or without JavaScript) before its excerpts lose it.
+        if (asAppError(error)?.code === 'conflict' && !untag) return { confirmDelete: text(form, 'codeId') };
+        throw error;
+      }
+    } else if (intent === 'code-copy') {
+      const { copied } = await web.api.copyLiveCodes(slug, sessionId, text(form, 'fromSessionId'));
+      return { done: intent, count: copied };
+    } else if (intent === 'excerpt-tag') {
       const start = text(form, 'start');
       const end = text(form, 'end');
       await web.api.tagLiveExcerpt(slug, sessionId, {
@@ -52,6 +85,7 @@ export default function LiveTranscriptPage({ loaderData: transcript }: Route.Com
   const result = useActionData<typeof action>();
   const errors = result && 'fieldErrors' in result ? result : null;
   const done = result && 'done' in result ? result.done : null;
+  const count = result && 'count' in result ? result.count : 0;
   const base = `/api/v1/communities/${community.slug}/live-sessions/${transcript.session.id}/transcript/export`;
   return (
     <article className="live-transcript">
@@ -70,7 +104,15 @@ export default function LiveTranscriptPage({ loaderData: transcript }: Route.Com
         error={errors?.formError}
         success={done === 'probe-save' ? t('live.library.saved') : null}
       />
-      <Codebook codes={transcript.codes} errors={errors?.fieldErrors} done={done === 'code-create'} />
+      <Codebook
+        codes={transcript.codes}
+        others={transcript.others}
+        errors={errors?.fieldErrors}
+        done={done ?? null}
+        count={count ?? 0}
+        confirmDelete={result && 'confirmDelete' in result ? (result.confirmDelete ?? null) : null}
+        editing={result && 'codeId' in result ? result.codeId : null}
+      />
       <section aria-labelledby="transcript-room">
         <h2 id="transcript-room">{t('live.transcript.room')}</h2>
         {transcript.room.length === 0 ? <p className="empty">{t('live.room.empty')}</p> : null}

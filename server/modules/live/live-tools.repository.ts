@@ -94,6 +94,67 @@ export async function insertCode(db: Queryable, values: Insertable<LiveCodeTable
   return db.insertInto('live_codes').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Renames or recolours a code (`live_codes_session_name_key` when the new name is taken). */
+export async function updateCode(db: Queryable, codeId: string, change: { name?: string; colour?: string }) {
+  return db
+    .updateTable('live_codes')
+    .set(change)
+    .where('id', '=', codeId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** How many excerpts a code tags. */
+export async function countCodeExcerpts(db: Queryable, codeId: string): Promise<number> {
+  const { n } = await db
+    .selectFrom('live_excerpts')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('code_id', '=', codeId)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/** Removes a code; its excerpts go with it (the foreign key cascades). */
+export async function deleteCode(db: Queryable, codeId: string): Promise<void> {
+  await db.deleteFrom('live_codes').where('id', '=', codeId).execute();
+}
+
+/**
+ * Copies the codes (name and colour) of one session into another of the same community; names already in
+ * the target codebook are left as they are. Returns the ids of the codes added.
+ */
+export async function copyCodes(
+  db: Queryable,
+  from: { sessionId: string },
+  to: { sessionId: string; communityId: string; createdBy: string | null },
+  newIdOf: () => string,
+): Promise<string[]> {
+  const source = await db
+    .selectFrom('live_codes')
+    .select(['name', 'colour'])
+    .where('session_id', '=', from.sessionId)
+    .where('community_id', '=', to.communityId)
+    .orderBy('name')
+    .execute();
+  if (source.length === 0) return [];
+  const rows = await db
+    .insertInto('live_codes')
+    .values(
+      source.map((c) => ({
+        id: newIdOf(),
+        community_id: to.communityId,
+        session_id: to.sessionId,
+        name: c.name,
+        colour: c.colour,
+        created_by: to.createdBy,
+      })),
+    )
+    .onConflict((oc) => oc.constraint('live_codes_session_name_key').doNothing())
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** A session's excerpts in room order, with the message's sequence number and author. */
 export async function listExcerptRows(db: Queryable, sessionId: string) {
   return db

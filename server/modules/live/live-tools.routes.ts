@@ -5,7 +5,9 @@ import { responses } from '../../platform/http/schemas.ts';
 import type { Kernel } from '../../platform/kernel.ts';
 import { CommunityParams } from '../communities/communities.schemas.ts';
 import { createLiveCode } from './commands/create-live-code.ts';
+import { copyLiveCodes } from './commands/copy-live-codes.ts';
 import { createLiveProbe } from './commands/create-live-probe.ts';
+import { deleteLiveCode } from './commands/delete-live-code.ts';
 import { deleteLiveProbe } from './commands/delete-live-probe.ts';
 import { exportLiveSessionGuide } from './commands/export-live-session-guide.ts';
 import { importLiveSessionGuide } from './commands/import-live-session-guide.ts';
@@ -13,20 +15,26 @@ import { listLiveCodes } from './commands/list-live-codes.ts';
 import { listLiveProbes } from './commands/list-live-probes.ts';
 import { tagLiveExcerpt } from './commands/tag-live-excerpt.ts';
 import { untagLiveExcerpt } from './commands/untag-live-excerpt.ts';
+import { updateLiveCode } from './commands/update-live-code.ts';
 import { updateLiveProbe } from './commands/update-live-probe.ts';
 import {
+  CopiedLiveCodes,
+  CopyLiveCodesBody,
   CreateLiveCodeBody,
+  DeleteLiveCodeQuery,
   Deleted,
   CreateLiveProbeBody,
   GuideFile,
   ImportGuideBody,
   ListLiveProbesQuery,
   LiveCodeList,
+  LiveCodeParams,
   LiveExcerptParams,
   LiveProbe,
   LiveProbeList,
   LiveProbeParams,
   TagLiveExcerptBody,
+  UpdateLiveCodeBody,
   UpdateLiveProbeBody,
 } from './live-tools.schemas.ts';
 import { GuideSection, LiveCode, LiveSessionParams } from './live.schemas.ts';
@@ -176,6 +184,54 @@ export const liveToolRoutes: FastifyPluginAsyncTypebox<{ kernel: Kernel }> = asy
       reply
         .status(201)
         .send(await createLiveCode({ ctx: ctxOf(kernel, request), ...request.params, input: request.body })),
+  );
+  app.patch(
+    `${session}/codes/:codeId`,
+    {
+      schema: {
+        operationId: 'updateLiveCode',
+        summary: 'Rename or recolour a code; its excerpts keep it (moderators and observers)',
+        tags,
+        params: LiveCodeParams,
+        body: UpdateLiveCodeBody,
+        response: responses({ 200: LiveCode }),
+      },
+    },
+    async (request) =>
+      updateLiveCode({ ctx: ctxOf(kernel, request), ...request.params, input: request.body }),
+  );
+  app.delete(
+    `${session}/codes/:codeId`,
+    {
+      schema: {
+        operationId: 'deleteLiveCode',
+        summary:
+          'Remove a code; one that tags excerpts needs `untag=true`, and its excerpts lose it (moderators and observers)',
+        tags,
+        params: LiveCodeParams,
+        querystring: DeleteLiveCodeQuery,
+        response: responses({
+          200: Type.Object({ id: Type.String(), deleted: Type.Literal(true), untagged: Type.Integer() }),
+        }),
+      },
+    },
+    async (request) =>
+      deleteLiveCode({ ctx: ctxOf(kernel, request), ...request.params, query: request.query }),
+  );
+  app.post(
+    `${session}/codes/copy`,
+    {
+      schema: {
+        operationId: 'copyLiveCodes',
+        summary:
+          'Copy the codes of another session of the community into this codebook (moderators and observers)',
+        tags,
+        params: LiveSessionParams,
+        body: CopyLiveCodesBody,
+        response: responses({ 200: CopiedLiveCodes }),
+      },
+    },
+    async (request) => copyLiveCodes({ ctx: ctxOf(kernel, request), ...request.params, input: request.body }),
   );
   app.post(
     `${session}/excerpts`,

@@ -102,6 +102,25 @@ export const CreateLiveCodeBody = Type.Object(
   },
   { additionalProperties: false },
 );
+/** Path parameters: a session and one code of its codebook. */
+export const LiveCodeParams = Type.Object({ community: Community, sessionId: Uuid, codeId: Uuid });
+/** Changes to a code: its name, its colour or both. */
+export const UpdateLiveCodeBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    colour: Type.Optional(
+      Type.String({ pattern: '^#[0-9a-fA-F]{6}$', 'x-message': 'validation.colorFormat' }),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+/** Removing a code: `untag` confirms that the excerpts it tags lose it (refused without it when it tags any). */
+export const DeleteLiveCodeQuery = Type.Object(
+  { untag: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
+/** Copying the codes of another session of the community into this session's codebook. */
+export const CopyLiveCodesBody = Type.Object({ fromSessionId: Uuid }, { additionalProperties: false });
 /** A room message (by its sequence number), or a span of its text, to tag with a code. */
 export const TagLiveExcerptBody = Type.Object(
   {
@@ -114,6 +133,11 @@ export const TagLiveExcerptBody = Type.Object(
 );
 /** A session's codebook. */
 export const LiveCodeList = Type.Object({ items: Type.Array(LiveCode) });
+/** The codebook after a copy, and how many codes the copy added (names already in the codebook are kept). */
+export const CopiedLiveCodes = Type.Object({
+  items: Type.Array(LiveCode),
+  copied: Type.Integer({ minimum: 0 }),
+});
 
 /** What a removal answers: the id removed. */
 export const Deleted = Type.Object({ id: Uuid, deleted: Type.Literal(true) });

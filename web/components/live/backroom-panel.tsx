@@ -14,14 +14,19 @@ export function BackroomPanel({
   moderator,
   onSend,
   onDecide,
+  onSaveProbe,
 }: {
   entries: LiveBackroomEntry[];
   moderator: boolean;
   onSend: (body: string, suggest: boolean) => Promise<string | null>;
   onDecide: (suggestionId: string, decision: 'approve' | 'reject', body: string) => Promise<string | null>;
+  /** Saves a suggested or approved probe to the community's library (absent: the viewer may not). */
+  onSaveProbe?: (body: string) => Promise<string | null>;
 }) {
   const t = useT();
   const [error, setError] = useState<string | null>(null);
+  // Per backroom entry: saved to the library (null) or the refusal's message.
+  const [saved, setSaved] = useState<Record<number, string | null>>({});
   const decided = new Set(
     entries.filter((e) => e.kind === 'approved' || e.kind === 'rejected').map((e) => e.suggestionId),
   );
@@ -41,6 +46,32 @@ export function BackroomPanel({
                 <span className="badge">{t(`live.backroom.kind.${e.kind}`)}</span>
               ) : null}
               <p>{e.body}</p>
+              {onSaveProbe && (e.kind === 'suggestion' || e.kind === 'approved') ? (
+                <p className="inline-actions">
+                  {e.seq in saved && saved[e.seq] === null ? (
+                    <span className="meta" role="status">
+                      ✓ {t('live.backroom.probeSaved')}
+                    </span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button button--small button--secondary"
+                      aria-label={t('live.backroom.saveProbeItem', { item: e.body })}
+                      onClick={async () => {
+                        const failure = await onSaveProbe(e.body);
+                        setSaved((s) => ({ ...s, [e.seq]: failure }));
+                      }}
+                    >
+                      {t('live.backroom.saveProbe')}
+                    </button>
+                  )}
+                  {saved[e.seq] ? (
+                    <span className="field__error" role="alert">
+                      {saved[e.seq]}
+                    </span>
+                  ) : null}
+                </p>
+              ) : null}
               {moderator && e.kind === 'suggestion' && e.suggestionId && !decided.has(e.suggestionId) ? (
                 <form
                   className="stack"

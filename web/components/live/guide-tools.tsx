@@ -13,8 +13,11 @@ interface ProbeView {
 /** What the session page's action answered, as far as these tools are concerned. */
 interface ToolsOutcome {
   done?: string;
+  probeId?: string;
+  probeErrors?: Record<string, string>;
+  probeError?: string | null;
   importError?: string;
-  importProblems?: { where: string; message: string }[];
+  importProblems?: { where: string; message: string; path: string }[];
 }
 type ToolsResult = unknown;
 
@@ -41,7 +44,11 @@ function GuideFileTools({ exportUrl, result }: { exportUrl: string; result: Tool
               <ul>
                 {r.importProblems.map((p, i) => (
                   <li key={i}>
-                    <strong>{p.where}</strong> — {p.message}
+                    <strong>{p.where}</strong> — {p.message}{' '}
+                    <span className="meta">
+                      ({t('live.import.path', { path: '' })}
+                      <code>{p.path}</code>)
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -70,17 +77,54 @@ function GuideFileTools({ exportUrl, result }: { exportUrl: string; result: Tool
   );
 }
 
+/** A library probe's edit form (text and tags), folded until opened or refused. */
+function ProbeEditForm({ probe, errors }: { probe: ProbeView; errors?: Record<string, string> }) {
+  const t = useT();
+  return (
+    <details open={!!errors}>
+      <summary aria-label={t('live.library.editItem', { item: probe.body })}>
+        {t('live.library.edit')}
+      </summary>
+      <Form method="post" className="stack" preventScrollReset>
+        <input type="hidden" name="probeId" value={probe.id} />
+        <Field
+          label={t('live.library.editBody')}
+          name="body"
+          multiline
+          required
+          maxLength={4000}
+          defaultValue={probe.body}
+          error={errors?.body}
+        />
+        <Field
+          label={t('live.library.editTags')}
+          name="tags"
+          help={t('live.library.tagsHelp')}
+          defaultValue={probe.tags.join(', ')}
+          error={errors?.tags}
+        />
+        <SubmitButton name="intent" value="probe-update">
+          {t('live.library.update')}
+        </SubmitButton>
+      </Form>
+    </details>
+  );
+}
+
 /** The community's probe library: search, insert a probe into a section of this guide, add, remove. */
 function ProbeLibrary({
   probes,
   probeSearch,
   sections,
+  result,
 }: {
   probes: { items: ProbeView[]; truncated: boolean };
   probeSearch: string;
   sections: string[];
+  result: ToolsResult;
 }) {
   const t = useT();
+  const r = (result ?? {}) as ToolsOutcome;
   return (
     <section aria-labelledby="probe-library" className="stack live-library">
       <h2 id="probe-library">{t('live.library.title')}</h2>
@@ -129,6 +173,10 @@ function ProbeLibrary({
                 ✕
               </button>
             </Form>
+            {r.probeId === probe.id && r.done === 'probe-update' ? (
+              <FormMessage success={t('live.library.updated')} />
+            ) : null}
+            <ProbeEditForm probe={probe} errors={r.probeId === probe.id ? r.probeErrors : undefined} />
           </li>
         ))}
       </ul>
@@ -167,7 +215,9 @@ export function GuideTools({
   return (
     <>
       <GuideFileTools exportUrl={exportUrl} result={result} />
-      {probes ? <ProbeLibrary probes={probes} probeSearch={probeSearch} sections={sections} /> : null}
+      {probes ? (
+        <ProbeLibrary probes={probes} probeSearch={probeSearch} sections={sections} result={result} />
+      ) : null}
     </>
   );
 }

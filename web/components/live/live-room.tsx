@@ -18,6 +18,28 @@ export interface RoomSession {
   guide: QueueGuide | null;
 }
 
+/**
+ * Saves a probe to the community's library through the API (the room runs on JavaScript anyway); the
+ * refusal's message, in the viewer's language, or null once saved.
+ */
+async function saveToLibrary(slug: string, body: string, t: ReturnType<typeof useT>): Promise<string | null> {
+  try {
+    const response = await fetch(`/api/v1/communities/${encodeURIComponent(slug)}/live-probes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ body }),
+    });
+    if (response.ok) return null;
+    const problem = (await response.json().catch(() => ({}))) as {
+      detail?: string;
+      errors?: { message: string }[];
+    };
+    return problem.errors?.[0]?.message ?? problem.detail ?? t('error.internal');
+  } catch {
+    return t('live.lobby.connectionLost');
+  }
+}
+
 function useNow(): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -32,7 +54,14 @@ function useNow(): number {
  * then the conversation with the composer and the current question's answer form; staff also get the lobby,
  * the guide queue with pacing and the confidential backroom at the bottom right.
  */
-export function LiveRoom({ session }: { session: RoomSession }) {
+export function LiveRoom({
+  session,
+  librarySlug = null,
+}: {
+  session: RoomSession;
+  /** The community whose probe library the viewer may add to (null: they may not). */
+  librarySlug?: string | null;
+}) {
   const t = useT();
   const now = useNow();
   const { state, request } = useLiveRoom(
@@ -278,6 +307,7 @@ export function LiveRoom({ session }: { session: RoomSession }) {
           onSend={(body, suggest) =>
             act(suggest ? LIVE_REQUESTS.suggest : LIVE_REQUESTS.backroomSend, { body })
           }
+          onSaveProbe={librarySlug ? (body) => saveToLibrary(librarySlug, body, t) : undefined}
           onDecide={(suggestionId, decision, body) =>
             act(LIVE_REQUESTS.decide, {
               suggestionId,

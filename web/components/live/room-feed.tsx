@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { LiveEntry, LiveTally } from '../../../common/live/protocol.ts';
 import { text } from '../../lib/errors.ts';
 import { useT } from '../../lib/i18n.ts';
@@ -60,10 +60,28 @@ export function RoomFeed({
   const t = useT();
   const deleted = new Set(entries.filter((e) => e.kind === 'deletion').map((e) => e.targetSeq));
   const shown = entries.filter((e) => e.kind !== 'deletion' && e.kind !== 'hidden');
+  const list = useRef<HTMLOListElement>(null);
+  // The conversation follows new messages while the reader is at its end (or wrote the newest one); a
+  // reader who scrolled up to read earlier messages is left where they are.
+  const atEnd = useRef(true);
+  const newest = shown[shown.length - 1];
+  const newestMine = !!viewerMemberId && newest?.author?.memberId === viewerMemberId;
+  useEffect(() => {
+    const el = list.current;
+    if (el && (atEnd.current || newestMine)) el.scrollTop = el.scrollHeight;
+  }, [newest?.seq, newestMine]);
   if (shown.length === 0) return <p className="empty">{t('live.room.empty')}</p>;
   return (
     <div role="log" aria-label={t('live.room.conversation')}>
-      <ol className="live-feed" tabIndex={0}>
+      <ol
+        className="live-feed"
+        tabIndex={0}
+        ref={list}
+        onScroll={(event) => {
+          const el = event.currentTarget;
+          atEnd.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+        }}
+      >
         {shown.map((entry) => {
           const removed = entry.deleted || deleted.has(entry.seq);
           const mine = !!viewerMemberId && entry.author?.memberId === viewerMemberId;

@@ -8,7 +8,8 @@ import {
   removeItem,
   toGuideDraft,
 } from '../../../common/live/guide-outline.ts';
-import { asAppError, text } from '../../lib/errors.ts';
+import { data } from 'react-router';
+import { actionErrors, asAppError, text } from '../../lib/errors.ts';
 
 const KINDS: Record<string, Pick<GuideSectionDraft['items'][number], 'kind' | 'questionType'>> = {
   'question-open': { kind: 'question', questionType: 'open' },
@@ -62,22 +63,73 @@ export function editedGuide(
   });
 }
 
-/** One refusal of a guide file, placed for the reader: "Section 2, item 3 (text): …". */
+/** One refusal of a guide file, placed for the reader: where ("Section 2, item 4"), what, and the exact path. */
 export interface ImportProblem {
   where: string;
   message: string;
+  /** The field's place in the file, as a developer reads it: `sections[1].items[3].kind`. */
+  path: string;
 }
 
-/** A field path of an imported guide → where it is, in the reader's words. */
-function placeOf(web: WebContext, path: string): string {
+/** Fields of a guide file the reader gets named in words (others keep their JSON name). */
+const FIELDS = new Set([
+  'kind',
+  'questionType',
+  'body',
+  'options',
+  'blind',
+  'mediaId',
+  'id',
+  'title',
+  'plannedMinutes',
+  'items',
+]);
+
+/** The value found at a JSON pointer of the imported file (for quoting it back), if any. */
+function valueAt(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const part of pointer.split('/').slice(1)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+/**
+ * A field error of an imported guide → one problem in the reader's words: "Section 2, item 4" and "the kind
+ * «video» is not known: …", with the precise path kept (`sections[1].items[3].kind`).
+ */
+function problemOf(
+  web: WebContext,
+  file: unknown,
+  field: { path: string; key: string; params?: Record<string, string | number> },
+): ImportProblem {
   const t = (key: string, params?: Record<string, string | number>) => translate(web.locale, key, params);
-  const m = /^\/guide\/sections\/(\d+)(?:\/items\/(\d+))?(?:\/(\w+))?/.exec(path);
-  if (!m) return path.startsWith('/mode') ? t('live.import.where.mode') : t('live.import.where.file');
+  const inFile = field.path.replace(/^\/guide/, '');
+  const path =
+    inFile
+      .replace(/\/(\d+)/g, '[$1]')
+      .replace(/\//g, '.')
+      .replace(/^\./, '') || '(file)';
+  const m = /^\/sections\/(\d+)(?:\/items\/(\d+))?(?:\/(\w+))?/.exec(inFile);
+  const message = t(field.key, field.params);
+  if (!m || !field.path.startsWith('/guide'))
+    return {
+      where: field.path.startsWith('/mode') ? t('live.import.where.mode') : t('live.import.where.file'),
+      message,
+      path,
+    };
   const section = Number(m[1]) + 1;
-  const place = m[2]
+  const where = m[2]
     ? t('live.import.where.item', { section, item: Number(m[2]) + 1 })
     : t('live.import.where.section', { section });
-  return m[3] && m[3] !== 'items' ? `${place} (${m[3]})` : place;
+  const name = m[3];
+  if (!name || (name === 'items' && !m[2])) return { where, message, path };
+  const value = valueAt(file, field.path.replace(/^\/guide/, ''));
+  if (field.key === 'validation.invalidChoice' && (name === 'kind' || name === 'questionType'))
+    return { where, message: t(`live.import.problem.${name}`, { value: String(value) }), path };
+  const label = FIELDS.has(name) ? t(`live.import.field.${name}`) : name;
+  return { where, message: t('live.import.problem.field', { field: label, message }), path };
 }
 
 /**
@@ -111,11 +163,34 @@ export async function importGuideFile(
     if (!appError) throw error;
     return {
       importError: t(appError.messageKey ?? `error.${appError.code}`),
-      importProblems: appError.fields.map((f) => ({
-        where: placeOf(web, f.path),
-        message: t(f.key, f.params),
-      })),
+      importProblems: appError.fields.map((f) => problemOf(web, guide, f)),
     };
+  }
+}
+
+/** The tags typed in a probe form: comma-separated, trimmed, each once. */
+function tagsOf(form: FormData): string[] {
+  return [
+    ...new Set(
+      text(form, 'tags')
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/** Saves a library probe's edit form; a refusal comes back beside that probe (`probeId`, `probeErrors`). */
+async function updateProbe(web: WebContext, slug: string, form: FormData) {
+  const probeId = text(form, 'probeId');
+  try {
+    await web.api.updateLiveProbe(slug, probeId, { body: text(form, 'body'), tags: tagsOf(form) });
+    return { done: 'probe-update', probeId };
+  } catch (error) {
+    const appError = asAppError(error);
+    if (!appError) throw error;
+    const { fieldErrors, formError } = actionErrors(web.locale, appError);
+    return data({ probeId, probeErrors: fieldErrors, probeError: formError }, { status: appError.status });
   }
 }
 
@@ -131,16 +206,15 @@ export async function guideAction(
   if (intent === 'probe-create' || intent === 'probe-save-item') {
     const session = await web.api.getLiveSession(slug, sessionId);
     const item = (session.guide ?? []).flatMap((s) => s.items).find((i) => i.id === text(form, 'itemId'));
-    const tags = text(form, 'tags')
-      .split(',')
-      .map((tag) => tag.trim())
-      .filter(Boolean);
     await web.api.createLiveProbe(
       slug,
-      intent === 'probe-create' ? { body: text(form, 'body'), tags } : { body: item?.body ?? '' },
+      intent === 'probe-create'
+        ? { body: text(form, 'body'), tags: tagsOf(form) }
+        : { body: item?.body ?? '' },
     );
     return { done: intent };
   }
+  if (intent === 'probe-update') return updateProbe(web, slug, form);
   if (intent === 'probe-delete') {
     await web.api.deleteLiveProbe(slug, text(form, 'probeId'));
     return { done: intent };

@@ -4,7 +4,7 @@ import { AppError, isUniqueViolation } from '../../../platform/errors/app-error.
 import { validate } from '../../../platform/http/validation.ts';
 import { transact } from '../../../platform/kernel.ts';
 import { insertCode } from '../live-tools.repository.ts';
-import { LiveToolEvents } from '../live-tools.events.ts';
+import { codingEvent, LiveToolEvents } from '../live-tools.events.ts';
 import { CreateLiveCodeBody } from '../live-tools.schemas.ts';
 import type { LiveCodeDto } from '../live.schemas.ts';
 import { loadForCoding } from './list-live-codes.ts';
@@ -41,12 +41,7 @@ export async function createLiveCode({
         colour: body.colour.toLowerCase(),
         created_by: loaded.membership?.id ?? null,
       });
-      await emit({
-        type: LiveToolEvents.codeCreated,
-        communityId: session.community_id,
-        actorUserId: ctx.actor!.userId,
-        payload: { communityId: session.community_id, sessionId: session.id, codeId: code.id },
-      });
+      await emit(codingEvent(LiveToolEvents.codeCreated, session, ctx.actor!.userId, { codeId: code.id }));
       return code;
     });
     return { id: row.id, name: row.name, colour: row.colour, excerpts: [] };

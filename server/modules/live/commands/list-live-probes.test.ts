@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { liveCommunity } from '../../../../test/live-fixtures.ts';
 import { ctxFor, expectAppError, testApp } from '../../../../test/helpers.ts';
+import { newId } from '../../../platform/db/ids.ts';
 import { createLiveProbe } from './create-live-probe.ts';
 import { listLiveProbes } from './list-live-probes.ts';
 
@@ -66,5 +67,32 @@ describe('listLiveProbes', () => {
     });
     expect(byAdmin.truncated).toBe(false);
     expect(byAdmin.items).toHaveLength(2);
+  });
+
+  it('shows the newest 200 probes of a larger library and says so; a search narrows them', async () => {
+    const { community, moderator } = await liveCommunity();
+    const { kernel } = await testApp();
+    const start = Date.now() - 300_000;
+    await kernel.db
+      .insertInto('live_probes')
+      .values(
+        Array.from({ length: 201 }, (_, i) => ({
+          id: newId(),
+          community_id: community.id,
+          body: i === 0 ? 'The oldest probe, about winter' : `Probe number ${i}`,
+          tags: '[]',
+          created_by: null,
+          created_at: new Date(start + i * 1000),
+        })),
+      )
+      .execute();
+    const ctx = await ctxFor(moderator.user);
+    const all = await listLiveProbes({ ctx, community: community.slug, query: {} });
+    expect(all.items).toHaveLength(200);
+    expect(all.truncated).toBe(true);
+    expect(all.items[0].body).toBe('Probe number 200');
+    expect(all.items.map((p) => p.body)).not.toContain('The oldest probe, about winter');
+    const found = await listLiveProbes({ ctx, community: community.slug, query: { q: 'winter' } });
+    expect(found).toMatchObject({ truncated: false, items: [{ body: 'The oldest probe, about winter' }] });
   });
 });

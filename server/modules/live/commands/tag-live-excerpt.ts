@@ -4,7 +4,7 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { validate } from '../../../platform/http/validation.ts';
 import { transact } from '../../../platform/kernel.ts';
 import { findCodableMessage, findCode, insertExcerpt } from '../live-tools.repository.ts';
-import { LiveToolEvents } from '../live-tools.events.ts';
+import { codingEvent, LiveToolEvents } from '../live-tools.events.ts';
 import { TagLiveExcerptBody } from '../live-tools.schemas.ts';
 import type { LiveCodeDto } from '../live.schemas.ts';
 import { loadForCoding, readCodebook } from './list-live-codes.ts';
@@ -55,17 +55,12 @@ export async function tagLiveExcerpt({
       created_by: loaded.membership?.id ?? null,
     });
     if (!inserted) return;
-    await emit({
-      type: LiveToolEvents.excerptTagged,
-      communityId: session.community_id,
-      actorUserId: ctx.actor!.userId,
-      payload: {
-        communityId: session.community_id,
-        sessionId: session.id,
+    await emit(
+      codingEvent(LiveToolEvents.excerptTagged, session, ctx.actor!.userId, {
         codeId: code.id,
         excerptId: inserted.id,
-      },
-    });
+      }),
+    );
   });
   return (await readCodebook(ctx.kernel.db, session.id)).find((c) => c.id === code.id)!;
 }

@@ -2,7 +2,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import { found } from '../../../platform/errors/app-error.ts';
 import { transact } from '../../../platform/kernel.ts';
 import { deleteExcerpt, findExcerpt } from '../live-tools.repository.ts';
-import { LiveToolEvents } from '../live-tools.events.ts';
+import { codingEvent, LiveToolEvents } from '../live-tools.events.ts';
 import { loadForCoding } from './list-live-codes.ts';
 
 /**
@@ -25,17 +25,12 @@ export async function untagLiveExcerpt({
   const excerpt = found(await findExcerpt(ctx.kernel.db, session.id, excerptId));
   await transact(ctx.kernel, async (trx, emit) => {
     await deleteExcerpt(trx, excerpt.id);
-    await emit({
-      type: LiveToolEvents.excerptUntagged,
-      communityId: session.community_id,
-      actorUserId: ctx.actor!.userId,
-      payload: {
-        communityId: session.community_id,
-        sessionId: session.id,
+    await emit(
+      codingEvent(LiveToolEvents.excerptUntagged, session, ctx.actor!.userId, {
         codeId: excerpt.code_id,
         excerptId: excerpt.id,
-      },
-    });
+      }),
+    );
   });
   return { id: excerpt.id, deleted: true };
 }

@@ -155,6 +155,42 @@ describe('the outbox dispatcher', () => {
     expect((await outboxRow(id))?.dispatched_at).toBeInstanceOf(Date);
   });
 
+  it('stops after the event in hand, leaving a backlog pending for the next start (prompt shutdown)', async () => {
+    const type = `test.backlog.${newId()}`;
+    const sub = recorder(type);
+    // Emitted by a process whose dispatcher is stopped: only the dispatchers below see these events.
+    const emitter = await createKernel(kernel.config, { database: kernel.database, log: kernel.log });
+    await emitter.dispatcher.stop();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push(await emitIn(emitter, type));
+    const stopping = new EventDispatcher(kernel.db, kernel.log);
+    const stops: Promise<void>[] = [];
+    stopping.subscribe({
+      ...sub.subscriber,
+      handle: async (event, trx) => {
+        await sub.subscriber.handle(event, trx);
+        // SIGTERM arrives while the first event of the backlog is being delivered.
+        if (stops.length === 0) stops.push(stopping.stop());
+      },
+    });
+    await stopping.kick();
+    await Promise.all(stops);
+    expect(stops).toHaveLength(1);
+
+    expect(sub.handled).toEqual([ids[0]]);
+    expect((await outboxRow(ids[0]))?.dispatched_at).toBeInstanceOf(Date);
+    for (const id of ids.slice(1)) expect((await outboxRow(id))?.dispatched_at).toBeNull();
+    expect(await stopping.dispatchPending()).toBe(0);
+
+    // The next process delivers the rest, each once.
+    const next = new EventDispatcher(kernel.db, kernel.log);
+    next.subscribe(sub.subscriber);
+    await next.kick();
+    await next.stop();
+    expect(sub.handled).toEqual(ids);
+    for (const id of ids) expect(await writesOf(sub.name, id)).toBe(1);
+  });
+
   it('retries a subscriber that threw, without re-running one that succeeded', async () => {
     const type = `test.retry.${newId()}`;
     const good = recorder(type);

@@ -74,7 +74,28 @@ async function sendCacheable(
   return true;
 }
 
-async function sendResponse(reply: FastifyReply, response: Response): Promise<void> {
+/** Node's and React Router's ways of saying a connection ended before a page was written. */
+const CLOSED_CONNECTION_CODES = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'ERR_STREAM_DESTROYED',
+  'ERR_STREAM_WRITE_AFTER_END',
+]);
+
+/**
+ * Whether a page write failed because the client went away (closed the connection mid-page): React
+ * Router's `WritableClosedError` (not exported: known by its class name) or a socket error. Known by the
+ * error, not by the response's state: React Router destroys the response before rethrowing any error.
+ */
+export function isClientGone(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.constructor.name === 'WritableClosedError') return true;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && CLOSED_CONNECTION_CODES.has(code);
+}
+
+export async function sendResponse(reply: FastifyReply, response: Response): Promise<void> {
   reply.hijack();
   const res = reply.raw;
   const headers: Record<string, string | string[]> = {};
@@ -88,8 +109,9 @@ async function sendResponse(reply: FastifyReply, response: Response): Promise<vo
   try {
     await writeReadableStreamToWritable(response.body, res);
   } catch (error) {
-    // The browser went away mid-page: nothing to report. Anything else is a real fault.
-    if (!res.destroyed && !res.writableEnded) throw error;
+    // The browser went away mid-page: worth a debug line, not an error. Anything else is a real fault.
+    if (!isClientGone(error)) throw error;
+    reply.log.debug({ err: error }, 'the client closed the connection before the page was sent');
   }
 }
 

@@ -42,7 +42,7 @@ import { updateTopic } from '../modules/support/commands/update-topic.ts';
 import { listBoardContributors } from '../modules/support/commands/list-board-contributors.ts';
 import { uploadImage } from '../modules/support/commands/upload-image.ts';
 import { createCommunity } from '../modules/communities/commands/create-community.ts';
-import { getCommunity } from '../modules/communities/commands/get-community.ts';
+import { getCommunity, getCommunityPage } from '../modules/communities/commands/get-community.ts';
 import { listCommunities } from '../modules/communities/commands/list-communities.ts';
 import { updateCommunity } from '../modules/communities/commands/update-community.ts';
 import { getMe, updateMe } from '../modules/identity/commands/me.ts';
@@ -174,6 +174,8 @@ export function createWebApi(ctx: Ctx, headers: Headers) {
       listCommunities({ ctx, ...q }),
     getCommunity: (community: string, invitationCode?: string) =>
       getCommunity({ ctx, community, invitationCode }),
+    getCommunityPage: (community: string, options: { invitationCode?: string; memberCount: boolean }) =>
+      getCommunityPage({ ctx, community, ...options }),
     createCommunity: (input: unknown) => createCommunity({ ctx, input }),
     updateCommunity: (community: string, input: unknown) => updateCommunity({ ctx, community, input }),
     joinCommunity: (community: string, input: unknown) => joinCommunity({ ctx, community, input }),

@@ -1,5 +1,5 @@
 import { Form } from 'react-router';
-import type { CommunityDto } from '../../server/modules/communities/communities.schemas.ts';
+import type { CommunityPageDto } from '../../server/modules/communities/communities.schemas.ts';
 import { useT } from '../lib/i18n.ts';
 import { Field, SubmitButton } from './form.tsx';
 
@@ -30,7 +30,7 @@ export function CommunityForm({
   errors,
   submitLabel,
 }: {
-  values?: Partial<CommunityDto> & Record<string, unknown>;
+  values?: Partial<CommunityPageDto> & Record<string, unknown>;
   errors?: Record<string, string>;
   submitLabel: string;
 }) {

@@ -56,7 +56,9 @@ export default function CommunityHome({ loaderData }: Route.ComponentProps) {
       <h1>{community.name}</h1>
       {community.description ? <p className="lead">{community.description}</p> : null}
       <p className="meta">
-        {t('community.membersCount', { count: community.membersCount })} ·{' '}
+        {community.membersCount !== null ? (
+          <>{t('community.membersCount', { count: community.membersCount })} · </>
+        ) : null}
         {t(`community.visibility.${community.visibility}`)} ·{' '}
         {t(`community.joinPolicy.${community.joinPolicy}`)}
       </p>

@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 import { data, Form, NavLink, Outlet, useRouteLoaderData } from 'react-router';
 import { CACHE_DIRECTIVE_HEADER, cacheDirective } from '../../common/http-cache.ts';
-import type { CommunityDto } from '../../server/modules/communities/communities.schemas.ts';
+import type { CommunityPageDto } from '../../server/modules/communities/communities.schemas.ts';
 import { appContext } from '../context.ts';
 import { guard } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
@@ -11,7 +11,11 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const web = context.get(appContext);
   // An invitation link (`?code=`) reveals a hidden community to the person invited.
   const code = new URL(request.url).searchParams.get('code') ?? undefined;
-  const community = await guard(web.locale, () => web.api.getCommunity(params.slug, code));
+  // The member count is not shown on a topic's pages (the most read): not counted for them.
+  const memberCount = !('topicId' in params);
+  const community = await guard(web.locale, () =>
+    web.api.getCommunityPage(params.slug, { invitationCode: code, memberCount }),
+  );
   // What an anonymous visitor is shown holds nothing personal: its pages are kept a few seconds and
   // dropped by the community's events (a page under it that exports its own headers decides for itself).
   const headers: HeadersInit = web.viewer
@@ -34,8 +38,8 @@ export const meta: Route.MetaFunction = ({ loaderData: data }) =>
     : [];
 
 /** The community the current page is about (from the `c/:slug` layout loader). */
-export function useCommunity(): CommunityDto {
-  return useRouteLoaderData('routes/community') as CommunityDto;
+export function useCommunity(): CommunityPageDto {
+  return useRouteLoaderData('routes/community') as CommunityPageDto;
 }
 
 export default function CommunityLayout({ loaderData: community }: Route.ComponentProps) {

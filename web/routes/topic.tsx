@@ -120,8 +120,9 @@ function PostHead({
     <header className="post__head">
       <Avatar name={author.pseudonym} />
       <p>
-        <strong>{author.pseudonym}</strong> <RoleBadge role={author.role} />
-        <RankBadge rank={author.rank} />
+        <strong>{author.pseudonym}</strong>{' '}
+        {author.role !== 'member' ? <RoleBadge role={author.role} /> : null}
+        {author.rank ? <RankBadge rank={author.rank} /> : null}
         <br />
         <span className="meta">
           <LocalTime iso={createdAt} withTime />
@@ -174,6 +175,10 @@ function quoteHref(postId: string, page: number): string {
   return `?${page > 1 ? `page=${page}&` : ''}quote=${postId}#${REPLY_FORM_ID}`;
 }
 
+/**
+ * One reply. A page renders twenty or more: the parts that show nothing for this reply and reader (no
+ * edit, no images, no tools) are not rendered at all, which saves the server their components' work.
+ */
 function ReplyItem({
   reply,
   anchored = true,
@@ -193,14 +198,14 @@ function ReplyItem({
       aria-label={t('support.by', { pseudonym: reply.author.pseudonym })}
     >
       <PostHead author={reply.author} createdAt={reply.createdAt}>
-        <EditedMark editedAt={reply.editedAt} href={`history?reply=${reply.id}`} />{' '}
-        <OfficialMark reply={reply} brand={community.name} />{' '}
+        {reply.editedAt ? <EditedMark editedAt={reply.editedAt} href={`history?reply=${reply.id}`} /> : null}{' '}
+        {reply.official ? <OfficialMark reply={reply} brand={community.name} /> : null}{' '}
         {reply.isSolution ? <span className="badge badge--solved">{t('support.solution')}</span> : null}
         {reply.status === 'pending' ? <span className="badge">{t('support.pending')}</span> : null}
       </PostHead>
       {reply.inReplyToId ? <InReplyTo id={reply.inReplyToId} /> : null}
       <div className="post__body" dangerouslySetInnerHTML={{ __html: reply.bodyHtml }} />
-      <PostImages images={reply.images} />
+      {reply.images.length > 0 ? <PostImages images={reply.images} /> : null}
       <footer className="post__actions">
         {quotePage ? (
           <QuoteLink href={quoteHref(reply.id, quotePage)} text={reply.bodyText} replyId={reply.id} />
@@ -225,7 +230,7 @@ function ReplyItem({
           </Form>
         ) : null}
         {reply.abilities.flag ? <FlagForm targetType="reply" targetId={reply.id} /> : null}
-        <ReplyTools reply={reply} />
+        {reply.abilities.edit || reply.abilities.delete ? <ReplyTools reply={reply} /> : null}
       </footer>
     </article>
   );

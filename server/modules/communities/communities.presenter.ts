@@ -11,7 +11,7 @@ import { cataloguePolicy } from '../rewards/catalogue/catalogue.policy.ts';
 import { researchPolicy } from '../research/research.policy.ts';
 import { recruitmentPolicy } from '../recruitment/recruitment.policy.ts';
 import { type CommunityResource, communityPolicy } from './communities.policy.ts';
-import type { CommunityDto } from './communities.schemas.ts';
+import type { CommunityDto, CommunityPageDto } from './communities.schemas.ts';
 
 /**
  * Presents a community row for a viewer: an explicit allow-list of fields plus the viewer's abilities
@@ -24,6 +24,15 @@ export function presentCommunity(
   access: Pick<CommunityResource, 'membership' | 'invited'>,
 ): CommunityDto {
   if (row.members_count === null) throw new Error('presentCommunity needs a row read with its member count');
+  return { ...presentCommunityPage(row, viewer, access), membersCount: Number(row.members_count) };
+}
+
+/** Presents a community for a web page's layout: as `presentCommunity`, its member count null if not read. */
+export function presentCommunityPage(
+  row: CommunityRow & { members_count: number | null },
+  viewer: Actor | null,
+  access: Pick<CommunityResource, 'membership' | 'invited'>,
+): CommunityPageDto {
   const membership = access.membership;
   const resource: CommunityResource = { community: row, membership, invited: access.invited };
   return {
@@ -38,7 +47,7 @@ export function presentCommunity(
     logoUrl: row.logo_url,
     primaryColor: row.primary_color,
     accentColor: row.accent_color,
-    membersCount: Number(row.members_count),
+    membersCount: row.members_count === null ? null : Number(row.members_count),
     createdAt: row.created_at.toISOString(),
     viewerMembership: membership
       ? {

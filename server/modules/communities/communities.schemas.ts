@@ -79,3 +79,8 @@ export const Community = Type.Object({
 });
 /** A community as the API returns it. */
 export type CommunityDto = Static<typeof Community>;
+/**
+ * A community as a web page's layout holds it: `membersCount` is null on the pages that do not show it
+ * (counting visits every active membership; see `getCommunityPage`).
+ */
+export type CommunityPageDto = Omit<CommunityDto, 'membersCount'> & { membersCount: number | null };

@@ -113,17 +113,23 @@ export class EventDispatcher {
     void this.kick();
   }
 
-  /** Stops the sweep and waits for the current run. */
+  /**
+   * Stops the sweep and waits for the current run, which ends after the event in hand: a backlog (a burst
+   * of replies fanning out to their followers) stays pending for the next start, not drained at shutdown.
+   */
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#timer) clearInterval(this.#timer);
     await this.#running;
   }
 
-  /** Dispatches every pending event once; returns how many events were completed. */
+  /**
+   * Dispatches every pending event once; returns how many events were completed. A stopped dispatcher
+   * starts no new event (each event's deliveries commit on their own, so what is left stays pending).
+   */
   async dispatchPending(): Promise<number> {
     let completed = 0;
-    for (;;) {
+    while (!this.#stopped) {
       const batch = await this.#db
         .selectFrom('outbox_events')
         .select(['id', 'type', 'community_id', 'actor_user_id', 'payload', 'created_at'])
@@ -135,6 +141,7 @@ export class EventDispatcher {
       if (batch.length === 0) return completed;
       let progressed = false;
       for (const row of batch) {
+        if (this.#stopped) return completed;
         const event: StoredEvent = {
           id: row.id,
           type: row.type,
@@ -150,6 +157,7 @@ export class EventDispatcher {
       }
       if (!progressed || batch.length < 100) return completed;
     }
+    return completed;
   }
 
   async #dispatchOne(event: StoredEvent): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMember, ctxFor, expectAppError, freshCommunity, plainUser } from '../../../../test/helpers.ts';
 import { newId } from '../../../platform/db/ids.ts';
-import { getCommunity } from './get-community.ts';
+import { getCommunity, getCommunityPage } from './get-community.ts';
 
 describe('getCommunity', () => {
   it('reports an unknown id or slug as not found', async () => {
@@ -42,5 +42,25 @@ describe('getCommunity', () => {
     const outsider = await getCommunity({ ctx: await ctxFor(await plainUser()), community: community.id });
     expect(outsider.abilities.join).toBe(true);
     expect(Object.keys(outsider)).not.toContain('created_at');
+  });
+
+  it('presents a page layout’s community without counting its members when asked, as getCommunity otherwise', async () => {
+    const community = await freshCommunity();
+    const member = await plainUser();
+    await addMember(community.id, member.userId);
+    for (const viewer of [null, member]) {
+      const ctx = await ctxFor(viewer);
+      const full = await getCommunity({ ctx, community: community.slug });
+      const counted = await getCommunityPage({ ctx, community: community.slug, memberCount: true });
+      expect(counted).toEqual(full);
+      expect(counted.membersCount).toBe(1);
+      const uncounted = await getCommunityPage({ ctx, community: community.slug, memberCount: false });
+      expect(uncounted).toEqual({ ...full, membersCount: null });
+    }
+    const hidden = await freshCommunity({ visibility: 'hidden' });
+    await expectAppError(
+      getCommunityPage({ ctx: await ctxFor(null), community: hidden.slug, memberCount: false }),
+      'not_found',
+    );
   });
 });

@@ -50,6 +50,15 @@ describe('loadCommunity', () => {
       const shared = await loadCommunity(page, community.slug, { memberCount: false });
       expect(Number(shared.community.members_count)).toBe(1);
       expect(shared.community).toBe(counted.community);
+      // A page that shows no count (a topic's: its layout and its topic) reads the community once, uncounted.
+      const topicPage = { ...ctx, reads: new Map<string, Promise<unknown>>() };
+      const [layout, topic] = await Promise.all([
+        loadCommunity(topicPage, community.slug, { memberCount: false }),
+        loadCommunity(topicPage, community.slug, { memberCount: false }),
+      ]);
+      expect(layout.community).toMatchObject({ id: community.id, members_count: null });
+      expect(topic.community).toBe(layout.community);
+      expect([...topicPage.reads.keys()]).toEqual([`community:${community.slug}:uncounted`]);
     }
   });
 });

@@ -17,7 +17,7 @@ export interface LoadedCommunity {
  * Loads a community by id or slug for the actor. A community the actor may not see is reported as not
  * found, so hidden communities do not leak their existence; a valid invitation code reveals one.
  * `memberCount: false` skips counting its members (`members_count` null) for a command that does not show
- * them, unless the request shares its reads (a web page's layout shows the count: one counted read serves all).
+ * them; when the request shares its reads, a counted read already under way serves it (one read a page).
  * @throws AppError(not_found)
  */
 export async function loadCommunity(
@@ -25,12 +25,16 @@ export async function loadCommunity(
   key: string,
   options: { invitationCode?: string; memberCount?: boolean } = {},
 ): Promise<LoadedCommunity> {
+  const read = (memberCount: boolean) => () =>
+    findCommunityFor(ctx.kernel.db, key, ctx.actor?.userId, { memberCount });
+  const counted = `community:${key}`;
   const found =
-    options.memberCount === false && !ctx.reads
-      ? await findCommunityFor(ctx.kernel.db, key, ctx.actor?.userId, { memberCount: false })
-      : await sharedRead(ctx, `community:${key}`, () =>
-          findCommunityFor(ctx.kernel.db, key, ctx.actor?.userId),
-        );
+    options.memberCount !== false
+      ? await sharedRead(ctx, counted, read(true))
+      : // A counted read already under way serves an uncounted one; otherwise the page's uncounted
+        // loads (a topic page's layout and topic) share one read without the count.
+        await ((ctx.reads?.get(counted) as ReturnType<ReturnType<typeof read>> | undefined) ??
+          sharedRead(ctx, `${counted}:uncounted`, read(false)));
   if (!found) throw new AppError('not_found');
   const loaded: LoadedCommunity = { ...found, invited: false };
   if (communityPolicy.view(ctx.actor, loaded)) return loaded;

@@ -286,6 +286,8 @@ export const DecideBody = Type.Object(
       Type.Literal('phone_validated'),
     ]),
     note: Type.Optional(Type.String({ maxLength: 1000 })),
+    /** With `qualify`: qualify even though a quota cell of the applicant is full (deliberate, audited). */
+    overrideQuota: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );

@@ -80,6 +80,8 @@ export interface ApplicationTable {
   answers: Json;
   quota_cells: JsonDefault;
   status: ApplicationStatus;
+  /** Staff qualified the applicant past a full quota, on purpose: later quota checks pass (migration 0026). */
+  quota_override: Generated<boolean>;
   consent_version: number;
   consents: Json;
   consented_at: Timestamp;

@@ -223,5 +223,8 @@ export const recruitmentEn = {
   'recruitment.smsOutbox.empty': 'No text message yet.',
   'recruitment.smsOutbox.status.captured': 'captured',
   'recruitment.smsOutbox.status.sent': 'sent',
+  'recruitment.smsOutbox.status.queued': 'waiting to be sent',
+  'recruitment.smsOutbox.error_one': 'After {{count}} try: {{error}}',
+  'recruitment.smsOutbox.error_other': 'After {{count}} tries: {{error}}',
   'recruitment.smsOutbox.status.failed': 'failed',
 } as const;

@@ -234,5 +234,8 @@ export const recruitmentFr: Record<keyof typeof recruitmentEn, string> = {
   'recruitment.smsOutbox.empty': 'Aucun SMS pour l’instant.',
   'recruitment.smsOutbox.status.captured': 'conservé',
   'recruitment.smsOutbox.status.sent': 'envoyé',
+  'recruitment.smsOutbox.status.queued': 'en attente d’envoi',
+  'recruitment.smsOutbox.error_one': 'Après {{count}} essai : {{error}}',
+  'recruitment.smsOutbox.error_other': 'Après {{count}} essais : {{error}}',
   'recruitment.smsOutbox.status.failed': 'échec',
 };

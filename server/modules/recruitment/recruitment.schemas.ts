@@ -386,7 +386,15 @@ export const SmsList = Type.Object({
       to: Type.String(),
       text: Type.String(),
       kind: Type.String(),
-      status: Type.Union([Type.Literal('captured'), Type.Literal('sent'), Type.Literal('failed')]),
+      status: Type.Union([
+        Type.Literal('captured'),
+        Type.Literal('queued'),
+        Type.Literal('sent'),
+        Type.Literal('failed'),
+      ]),
+      /** Delivery tries through the provider, and the last error (why it is not sent yet, or failed). */
+      attempts: Type.Integer(),
+      error: Type.Union([Type.String(), Type.Null()]),
       createdAt: DateTime,
     }),
   ),

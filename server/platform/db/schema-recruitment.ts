@@ -5,7 +5,7 @@ import type { Json, NullableTimestamp, Timestamp } from './schema.ts';
 type JsonDefault = ColumnType<unknown, string | undefined, string>;
 
 /** Where an SMS stands: kept in the outbox (no provider), handed to the provider, or refused by it. */
-export type SmsStatus = 'captured' | 'sent' | 'failed';
+export type SmsStatus = 'captured' | 'queued' | 'sent' | 'failed';
 
 /** Every text message sent (migration 0018). */
 export interface SmsMessageTable {
@@ -16,6 +16,11 @@ export interface SmsMessageTable {
   locale: string;
   status: SmsStatus;
   created_at: Timestamp;
+  /** Delivery through a provider (migration 0027): tries, the last error, when sent, the provider's id. */
+  attempts: Generated<number>;
+  error: string | null;
+  sent_at: NullableTimestamp;
+  provider_ref: string | null;
 }
 
 /** A community's consent texts, one version per row: `{ purpose: { en, fr } }`. */

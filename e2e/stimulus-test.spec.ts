@@ -153,13 +153,17 @@ test('staff build an image choice in English; a member without JavaScript, on a 
   const email = `${unique('nojs')}@example.test`;
   await signUpAndVerify(page, api, 'Noé', email, 'noe-password-2026-xyz');
   await joinCommunity(page, community.slug, unique('Noe_').slice(0, 30));
+  // Scripts blocked: the page stays as the server rendered it (what a browser without JavaScript gets),
+  // while axe can still run in it.
   const noScript = await browser.newContext({
     locale: 'en-US',
-    javaScriptEnabled: false,
     viewport: { width: 390, height: 844 },
     storageState: await page.context().storageState(),
     extraHTTPHeaders: clientAddress(123),
   });
+  await noScript.route('**/*', (route) =>
+    route.request().resourceType() === 'script' ? route.abort() : route.continue(),
+  );
   const member = await noScript.newPage();
   await member.goto(`/c/${community.slug}/research`);
   await member.getByRole('link', { name: 'Pack and colours' }).click();

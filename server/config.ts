@@ -17,6 +17,8 @@ export interface Config {
   redisUrl: string | null;
   smtpUrl: string | null;
   mailFrom: string;
+  /** The SMS provider: the outbox only (default), or a Twilio-compatible REST API. */
+  sms: SmsConfig;
   sessionSecret: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   roles: ProcessRole[];
@@ -93,6 +95,45 @@ function embeddedSecret(dataDir: string): string {
   return secret;
 }
 
+/** How text messages leave: captured in the outbox only, or sent through a Twilio-compatible REST API. */
+export type SmsConfig =
+  | { provider: 'outbox' }
+  | {
+      provider: 'twilio';
+      baseUrl: string;
+      accountSid: string;
+      authToken: string;
+      from: string;
+      timeoutMs: number;
+    };
+
+/** Reads the SMS settings (`SMS_PROVIDER` and, for `twilio`, its account, token, sender, URL, timeout). */
+function readSms(env: Env, problems: string[]): SmsConfig {
+  const provider = env.SMS_PROVIDER?.trim() || 'outbox';
+  if (provider === 'outbox') return { provider };
+  if (provider !== 'twilio') {
+    problems.push(`SMS_PROVIDER must be outbox or twilio (got "${provider}")`);
+    return { provider: 'outbox' };
+  }
+  const need = (name: string) => {
+    const value = env[name]?.trim() ?? '';
+    if (!value) problems.push(`${name} is required with SMS_PROVIDER=twilio`);
+    return value;
+  };
+  const accountSid = need('SMS_ACCOUNT_SID');
+  const authToken = need('SMS_AUTH_TOKEN');
+  const from = need('SMS_FROM');
+  if (from && !/^(\+[1-9]\d{6,14}|[A-Za-z0-9 ]{1,11})$/.test(from))
+    problems.push(
+      `SMS_FROM must be an E.164 number or an alphanumeric sender of at most 11 characters (got "${from}")`,
+    );
+  const baseUrl = (
+    readUrl(env, 'SMS_BASE_URL', ['https:', 'http:'], problems) ?? 'https://api.twilio.com'
+  ).replace(/\/+$/, '');
+  const timeoutMs = readInt(env, 'SMS_TIMEOUT_MS', 10_000, 500, 60_000, problems);
+  return { provider: 'twilio', baseUrl, accountSid, authToken, from, timeoutMs };
+}
+
 /**
  * Builds the configuration from environment variables.
  * @throws ConfigError naming each invalid variable and what is expected.
@@ -112,6 +153,7 @@ export function loadConfig(env: Env = process.env): Config {
   const publicUrlRaw = readUrl(env, 'PUBLIC_URL', ['http:', 'https:'], problems);
   const publicUrl = (publicUrlRaw ?? `http://localhost:${port}`).replace(/\/+$/, '');
 
+  const sms = readSms(env, problems);
   const mailFrom = env.MAIL_FROM?.trim() || 'Cercle <no-reply@cercle.local>';
   if (!/@/.test(mailFrom)) problems.push(`MAIL_FROM must contain an email address (got "${mailFrom}")`);
 
@@ -179,6 +221,7 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl,
     smtpUrl,
     mailFrom,
+    sms,
     sessionSecret,
     logLevel,
     roles,

@@ -3,9 +3,11 @@ import type { ApplicationRow } from '../server/platform/db/schema-recruitment.ts
 import type { SurveyDefinitionInput } from '../server/modules/research/survey-definition.ts';
 import { applyToCommunity } from '../server/modules/recruitment/commands/apply-to-community.ts';
 import { confirmApplicationEmail } from '../server/modules/recruitment/commands/confirm-application-email.ts';
+import { decideApplication } from '../server/modules/recruitment/commands/decide-application.ts';
+import { updateCampaign } from '../server/modules/recruitment/commands/update-campaign.ts';
 import { verifyPhone } from '../server/modules/recruitment/commands/verify-phone.ts';
 import { hashToken } from '../server/modules/recruitment/recruitment-rules.ts';
-import { ctxFor, plainUser, testApp, type TestUser } from './helpers.ts';
+import { addMember, ctxFor, freshCommunity, plainUser, testApp, type TestUser } from './helpers.ts';
 
 /** A screener: gender (single choice), age band (single choice), do they own a bike (single choice). */
 export const SCREENER: SurveyDefinitionInput = {
@@ -195,4 +197,37 @@ export async function seedApplication(communityId: string, campaignId: string): 
     })
     .execute();
   return id;
+}
+
+/**
+ * A community (optionally capped) with an admin and a campaign whose quota admits at most `max` women;
+ * `decide` takes a staff decision (with extra fields such as `overrideQuota`), `setQuota` edits the quota
+ * (target 100), `apply` applies as a new user with the qualifying answers (or overrides) and returns them.
+ */
+export async function quotaSetUp(max: number, memberCap?: number) {
+  const quota = (n: number) => [{ question: 'gender', option: 'f', max: n }];
+  const community = await freshCommunity(memberCap ? { member_cap: memberCap } : {});
+  const admin = await plainUser();
+  await addMember(community.id, admin.userId, 'admin');
+  const campaign = await seedCampaign(community.id, { quotas: quota(max) });
+  const ctx = await ctxFor(admin);
+  const decide = (applicationId: string, decision: string, extra: Record<string, unknown> = {}) =>
+    decideApplication({ ctx, community: community.slug, applicationId, input: { decision, ...extra } });
+  const setQuota = (to: number) =>
+    updateCampaign({
+      ctx,
+      community: community.slug,
+      campaignId: campaign.id,
+      input: campaignBody({ quotas: quota(to), target: 100 }),
+    });
+  const apply = async (over: Record<string, string> = {}) => {
+    const user = await plainUser();
+    await applyToCommunity({
+      ctx: await ctxFor(user),
+      token: campaign.token,
+      input: applyBody({ answers: answers(over) }),
+    });
+    return user;
+  };
+  return { community, campaign, decide, setQuota, apply };
 }

@@ -10,6 +10,12 @@ import {
 } from '../web/lib/survey-builder.ts';
 import { stimulusDefinition } from './stimulus-fixtures.ts';
 
+const PICTURES = [
+  '01900000-0000-7000-8000-0000000000a1',
+  '01900000-0000-7000-8000-0000000000a2',
+  '01900000-0000-7000-8000-0000000000a3',
+];
+
 function roundTrip(definition: SurveyDefinitionInput) {
   const { values, count } = valuesFromDefinition(definition);
   const form = new FormData();
@@ -50,11 +56,38 @@ describe('the survey builder form and existing definitions', () => {
     expect(definition.pages[0].questions.at(-1)?.id).toBe('q4');
   });
 
-  it('leaves surveys with image choices to the API', () => {
-    const withImages = structuredClone(TWO_PAGE_SURVEY);
-    withImages.pages[0].questions[0].type = 'image_choice';
-    expect(builderMayEdit(withImages)).toBe(false);
+  it('leaves choice pictures given as member uploads (imageId) and stimuli on other types to the API', () => {
+    const withUploads = structuredClone(TWO_PAGE_SURVEY);
+    withUploads.pages[0].questions[0].type = 'image_choice';
+    for (const o of withUploads.pages[0].questions[0].options ?? []) o.imageId = PICTURES[0];
+    expect(builderMayEdit(withUploads)).toBe(false);
+    const dated = structuredClone(TWO_PAGE_SURVEY);
+    dated.pages[0].questions[0].type = 'date';
+    dated.pages[0].questions[0].stimulus = { mediaId: PICTURES[0] };
+    expect(builderMayEdit(dated)).toBe(false);
     expect(builderMayEdit(TWO_PAGE_SURVEY)).toBe(true);
+  });
+
+  it('reads an image choice with a picture per choice, keeps it through the form and maps its errors to the slot', () => {
+    const form = new FormData();
+    form.set('q0.title', 'Which pack?');
+    form.set('q0.type', 'image_choice');
+    form.set('q0.options', 'Green\nBlue\nRed');
+    PICTURES.forEach((id, n) => form.set(`q0.choice${n}Id`, id));
+    form.set('q0.stimulusId', PICTURES[0]);
+    const { definition, places } = definitionFromForm(form, 1);
+    const [question] = definition.pages[0].questions;
+    expect(question.options).toEqual([
+      { id: 'o1', label: 'Green', mediaId: PICTURES[0] },
+      { id: 'o2', label: 'Blue', mediaId: PICTURES[1] },
+      { id: 'o3', label: 'Red', mediaId: PICTURES[2] },
+    ]);
+    // The stimulus field is hidden for an image choice: a stale one is not sent.
+    expect(question.stimulus).toBeUndefined();
+    expect(roundTrip(definition)).toEqual(definition);
+    expect(builderMayEdit(definition)).toBe(true);
+    expect(builderField('/definition/pages/0/questions/0/options/2/mediaId', places)).toBe('q0.choice2');
+    expect(builderField('/definition/pages/0/questions/0/options', places)).toBe('q0.options');
   });
 
   it('keeps stimuli, captions, marker limits and preference variants (with their ids), and maps their errors to the block', () => {

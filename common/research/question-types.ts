@@ -20,3 +20,20 @@ export const HOTSPOT_LIMITS = { max: 20, default: 5, comment: 280 } as const;
 
 /** A preference's "why" holds at most this many characters. */
 export const PREFERENCE_WHY_MAX = 1000;
+
+/**
+ * The question types the survey builder offers a stimulus file for (shown above the question: rate it,
+ * comment on it, pick among choices about it, click on it); a preference has its two variants instead and
+ * an image choice a picture per choice.
+ */
+export const STIMULUS_TYPES: readonly (typeof QUESTION_TYPES)[number][] = [
+  'single',
+  'multiple',
+  'scale',
+  'nps',
+  'text',
+  'hotspot',
+];
+
+/** How many choice pictures the builder form offers for an image-choice question at least. */
+export const IMAGE_CHOICE_SLOTS = 4;

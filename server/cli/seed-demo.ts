@@ -4,6 +4,7 @@ import { newId } from '../platform/db/ids.ts';
 import type { Kernel } from '../platform/kernel.ts';
 import { createCredentialUser } from '../modules/identity/commands/create-credential-user.ts';
 import { pseudonymKey } from '../modules/members/pseudonym.ts';
+import { seedDemoResearch } from './seed-demo-research.ts';
 import { seedDemoSupport } from './seed-demo-support.ts';
 
 /** The password of every demo account (documented in the README). */
@@ -97,7 +98,8 @@ const PEOPLE: { name: string; email: string; pseudonym: string; role: CommunityR
 ];
 
 /**
- * Creates the French demo community "Véloce" (an e-bike brand) with staff and members under pseudonyms.
+ * Creates the French demo community "Véloce" (an e-bike brand) with staff and members under pseudonyms,
+ * its support boards, and its research (a survey, a stimulus test and a poll, answered).
  * Idempotent: a second run changes nothing.
  */
 export async function seedDemo(kernel: Kernel): Promise<string> {
@@ -160,4 +162,8 @@ async function insertDemo(kernel: Kernel, db: Transaction<DB>): Promise<void> {
     index++;
   }
   await seedDemoSupport(db, communityId, members);
+  const respondents = PEOPLE.filter((p) => p.role === 'member' || p.role === 'expert').map((p) =>
+    members.get(p.pseudonym)!,
+  );
+  await seedDemoResearch(kernel, db, communityId, respondents);
 }

@@ -10,6 +10,7 @@ import { createLogger, type Logger } from './log/logger.ts';
 import { PublicCache } from './http/public-cache.ts';
 import { Mailer } from './mail/mailer.ts';
 import { Realtime } from './realtime/realtime.ts';
+import { HttpSmsSender } from './sms/http-sms-sender.ts';
 import { OutboxSmsSender, type SmsSender } from './sms/sms-sender.ts';
 
 /** The process-wide services every command and route reaches through its context. */
@@ -21,7 +22,10 @@ export interface Kernel {
   dispatcher: EventDispatcher;
   jobs: Jobs;
   mailer: Mailer;
-  /** Text messages (phone validation codes): captured in the SMS outbox in embedded mode. */
+  /**
+   * Text messages (phone validation codes): captured in the SMS outbox by default (embedded mode), sent
+   * through a Twilio-compatible API with `SMS_PROVIDER=twilio` (`HttpSmsSender`).
+   */
   sms: SmsSender;
   auth: Auth;
   realtime: Realtime;
@@ -57,7 +61,10 @@ export async function createKernel(
     work: config.roles.includes('worker'),
   });
   const mailer = new Mailer({ db, jobs, log, smtpUrl: config.smtpUrl, from: config.mailFrom });
-  const sms = new OutboxSmsSender(db);
+  const sms: SmsSender =
+    config.sms.provider === 'twilio'
+      ? new HttpSmsSender({ db, jobs, log, config: config.sms })
+      : new OutboxSmsSender(db);
   const auth = createAuth({ config, db, mailer, log });
   const realtime = new Realtime(log);
   const publicCache = new PublicCache();

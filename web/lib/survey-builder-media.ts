@@ -3,18 +3,23 @@ import { type Locale, translate } from '../../common/i18n/index.ts';
 import type { WebApi } from '../../server/web/web-api.ts';
 import { type ActionErrors, attempt } from './errors.ts';
 
+/** The most choices a question takes (the definition's limit), so the most choice pictures a block sends. */
+const MAX_CHOICES = 50;
+
 /** The file fields of a question block and the hidden field that keeps each upload's id. */
-const FILE_FIELDS = [
+const FILE_FIELDS: readonly { file: string; id: string }[] = [
   { file: 'stimulus', id: 'stimulusId' },
   { file: 'variantA', id: 'variantAId' },
   { file: 'variantB', id: 'variantBId' },
-] as const;
+  ...Array.from({ length: MAX_CHOICES }, (_, n) => ({ file: `choice${n}`, id: `choice${n}Id` })),
+];
 
 /**
  * Uploads the stimulus files chosen in the builder's question blocks (`q<i>.stimulus`, `q<i>.variantA`,
- * `q<i>.variantB`) through `uploadSurveyMedia`, and writes each new file's id into the form's hidden field
- * (`q<i>.stimulusId`…) so the definition refers to it and a refused form keeps it; "remove" clears the
- * stimulus. A hotspot's file must be an image. Returns a refusal with the refused uploads' messages by
+ * `q<i>.variantB`, an image choice's pictures `q<i>.choice<n>`) through `uploadSurveyMedia`, and writes each
+ * new file's id into the form's hidden field (`q<i>.stimulusId`, `q<i>.choice<n>Id`…) so the definition
+ * refers to it and a refused form keeps it; "remove" clears the stimulus. A hotspot's file and a choice's
+ * picture must be images. Returns a refusal with the refused uploads' messages by
  * field name (the files that were accepted are kept), or null when every file was taken.
  */
 export async function uploadBuilderMedia(
@@ -43,7 +48,10 @@ export async function uploadBuilderMedia(
             file: { data: Buffer.from(await file.arrayBuffer()), filename: file.name },
             alt: stimulus && typeof caption === 'string' && caption.trim() ? caption : undefined,
             logo: stimulus && form.get(`q${i}.stimulusLogo`) === 'on',
-            expect: stimulus && form.get(`q${i}.type`) === 'hotspot' ? 'image' : undefined,
+            expect:
+              (stimulus && form.get(`q${i}.type`) === 'hotspot') || field.file.startsWith('choice')
+                ? 'image'
+                : undefined,
           }),
         () => `q${i}.${field.file}`,
       );

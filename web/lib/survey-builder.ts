@@ -1,8 +1,11 @@
-import { QUESTION_TYPES } from '../../common/research/question-types.ts';
+import { QUESTION_TYPES, STIMULUS_TYPES } from '../../common/research/question-types.ts';
 import type { SurveyDefinitionInput } from '../../server/modules/research/survey-definition.ts';
 
-/** The question types the builder offers (image choices stay with the API; stimuli are uploaded here). */
-export const BUILDER_TYPES = QUESTION_TYPES.filter((type) => type !== 'image_choice');
+/** The question types the builder offers (all of them; stimuli and choice pictures are uploaded here). */
+export const BUILDER_TYPES = QUESTION_TYPES;
+
+/** The field holding the picture of an image question's choice `n` (0-based): `q<i>.choice<n>Id`. */
+export const choiceImageField = (block: number, n: number) => `q${block}.choice${n}Id`;
 
 /** How many skip rules the builder form shows. */
 export const SKIP_ROWS = 2;
@@ -56,10 +59,19 @@ export function builderIds(form: FormData) {
   return { questionId, optionIds, optionId, conditionValue };
 }
 
+/** Where a builder block's question landed in the definition (page and question index), and its type. */
+export interface BuilderPlace {
+  page: number;
+  question: number;
+  block: number;
+  type?: string;
+}
+
 /**
  * Builds a survey definition from the builder form: question blocks `q<i>.*` (page number, type, title,
  * required, choices one per line, matrix rows, bounds, random order, "show if", trap answer, repeated
- * question, the stimulus file uploaded for it and its caption, a preference's two variant files) grouped
+ * question, the stimulus file uploaded for it and its caption (only for `STIMULUS_TYPES`), a preference's
+ * two variant files, an image choice's picture per choice in `q<i>.choice<n>Id`) grouped
  * into pages by their page number, and skip rules `s<j>.*` ("after page P, if question N … go to page M or the end").
  * Ids as `builderIds` gives them. A condition's value typed as a choice's label becomes that choice's id.
  * Returns the definition and, for each question's place in it, the block it came from (to put errors next
@@ -73,7 +85,7 @@ export function definitionFromForm(form: FormData, count: number) {
   const pageNumbers = [...new Set(blocks.map((b) => b.page))].sort((a, b) => a - b);
   const { questionId, optionIds, conditionValue } = builderIds(form);
   const blockOf = (questionNumber: string) => Number(questionNumber) - 1;
-  const places: { page: number; question: number; block: number }[] = [];
+  const places: BuilderPlace[] = [];
   const definition: SurveyDefinitionInput = {
     pages: pageNumbers.map((pageNumber, p) => {
       const inPage = blocks.filter((b) => b.page === pageNumber);
@@ -94,16 +106,22 @@ export function definitionFromForm(form: FormData, count: number) {
       return {
         id: `page${p + 1}`,
         questions: inPage.map(({ i }, k) => {
-          places.push({ page: p, question: k, block: i });
           const type = (str(form, `q${i}.type`) || 'single') as (typeof QUESTION_TYPES)[number];
+          places.push({ page: p, question: k, block: i, type });
           const ids = optionIds(i);
           const variants = [str(form, `q${i}.variantAId`), str(form, `q${i}.variantBId`)];
+          const picture = (n: number) =>
+            type === 'preference'
+              ? variants[n]
+              : type === 'image_choice'
+                ? str(form, choiceImageField(i, n))
+                : '';
           const options = lines(str(form, `q${i}.options`)).map((label, n) => ({
             id: ids[n],
             label,
-            ...(type === 'preference' && variants[n] ? { mediaId: variants[n] } : {}),
+            ...(picture(n) ? { mediaId: picture(n) } : {}),
           }));
-          const stimulusId = str(form, `q${i}.stimulusId`);
+          const stimulusId = STIMULUS_TYPES.includes(type) ? str(form, `q${i}.stimulusId`) : '';
           const caption = str(form, `q${i}.caption`);
           const rows = lines(str(form, `q${i}.rows`)).map((label, n) => ({ id: `r${n + 1}`, label }));
           const showIf = str(form, `q${i}.showIfQuestion`);
@@ -144,21 +162,22 @@ export function definitionFromForm(form: FormData, count: number) {
  * Maps an API field path of the definition (under `root`: `/definition` for a survey, `/screener` for a
  * campaign) to the builder's field (`q<i>.<field>`, `skip`, `definition`, or the name).
  */
-export function builderField(
-  path: string,
-  places: { page: number; question: number; block: number }[],
-  root = '/definition',
-): string {
+export function builderField(path: string, places: BuilderPlace[], root = '/definition'): string {
   if (root !== '/definition' && path.startsWith(root)) path = `/definition${path.slice(root.length)}`;
   const question = /^\/definition\/pages\/(\d+)\/questions\/(\d+)(?:\/(\w+))?/.exec(path);
   if (question) {
     const place = places.find((p) => p.page === Number(question[1]) && p.question === Number(question[2]));
-    const variant = /\/options\/(\d)\/mediaId$/.exec(path);
-    const field = variant
-      ? `variant${variant[1] === '0' ? 'A' : 'B'}`
-      : question[3] === 'showIf'
-        ? 'showIfQuestion'
-        : (question[3] ?? 'title');
+    const picture = /\/options\/(\d+)\/mediaId$/.exec(path);
+    const type = place?.type;
+    const variant = picture && type !== 'image_choice' && Number(picture[1]) < 2 ? picture : null;
+    const field =
+      picture && type === 'image_choice'
+        ? `choice${picture[1]}`
+        : variant
+          ? `variant${variant[1] === '0' ? 'A' : 'B'}`
+          : question[3] === 'showIf'
+            ? 'showIfQuestion'
+            : (question[3] ?? 'title');
     const fields = [
       'options',
       'rows',
@@ -170,7 +189,9 @@ export function builderField(
       'repeatOf',
       'stimulus',
     ];
-    return place ? `q${place.block}.${fields.includes(field) || variant ? field : 'title'}` : 'definition';
+    return place
+      ? `q${place.block}.${fields.includes(field) || variant || field.startsWith('choice') ? field : 'title'}`
+      : 'definition';
   }
   if (/^\/definition\/pages\/\d+\/skip/.test(path)) return 'skip';
   if (path.startsWith('/definition')) return 'definition';
@@ -222,6 +243,10 @@ export function valuesFromDefinition(definition: SurveyDefinitionInput): {
       set('variantAId', q.options?.[0]?.mediaId);
       set('variantBId', q.options?.[1]?.mediaId);
     }
+    if (q.type === 'image_choice')
+      (q.options ?? []).forEach((o, n) => {
+        if (o.mediaId) values[choiceImageField(i, n)] = o.mediaId;
+      });
   });
   let j = 0;
   definition.pages.forEach((page, p) => {
@@ -239,9 +264,16 @@ export function valuesFromDefinition(definition: SurveyDefinitionInput): {
   return { values, count: Math.max(1, questions.length) };
 }
 
-/** Whether the builder can show a definition whole: no image choices, no more skip rules than it shows. */
+/**
+ * Whether the builder can show a definition whole: no choice picture given as a member upload (`imageId`,
+ * API only), no stimulus on a type the builder shows none for, no more skip rules than it shows.
+ */
 export function builderMayEdit(definition: SurveyDefinitionInput): boolean {
   const questions = definition.pages.flatMap((p) => p.questions);
   const skips = definition.pages.reduce((n, p) => n + (p.skip?.length ?? 0), 0);
-  return questions.every((q) => q.type !== 'image_choice') && skips <= SKIP_ROWS;
+  return (
+    questions.every(
+      (q) => (q.options ?? []).every((o) => !o.imageId) && (!q.stimulus || STIMULUS_TYPES.includes(q.type)),
+    ) && skips <= SKIP_ROWS
+  );
 }

@@ -1,3 +1,4 @@
+import { hotspotAnswer } from './hotspot-form.ts';
 import type { SurveyPageInput, QuestionInput } from '../../server/modules/research/survey-definition.ts';
 import type { WebApi } from '../../server/web/web-api.ts';
 
@@ -17,20 +18,10 @@ function numeric(raw: string): number | string | undefined {
   return Number.isFinite(n) ? n : trimmed;
 }
 
-/** A hotspot's markers sent as JSON: the list when it reads as JSON, the text itself otherwise (refused). */
-function parsedJson(raw: string): unknown {
-  if (raw.trim() === '') return undefined;
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    return raw;
-  }
-}
-
 /**
  * Reads one question's answer from a form, typed as the question expects (the server validates without
  * coercing): lists for multiple choices and rankings, numbers for scales and numbers, a grid for a matrix,
- * a hotspot's markers (JSON), a preference's choice and why.
+ * a hotspot's markers (`hotspotAnswer`: JSON, or the fallback without JavaScript), a preference's choice and why.
  * A file question gives the upload already sent (its hidden field); a new file is `answersFromForm`'s work.
  */
 export function answerOf(q: QuestionInput, form: FormData): unknown {
@@ -59,7 +50,7 @@ export function answerOf(q: QuestionInput, form: FormData): unknown {
     case 'file':
       return str(form, `${name}.existing`) || undefined;
     case 'hotspot':
-      return parsedJson(str(form, name));
+      return hotspotAnswer(q, name, form);
     case 'preference': {
       const choice = str(form, name);
       const why = str(form, `${name}.why`).trim();

@@ -31,7 +31,10 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 
 export const meta = titled('recruitment.applications.title');
 
-/** A staff decision on one application: qualify, disqualify, or record a phone call with a note. */
+/**
+ * A staff decision on one application: qualify (past a full quota only with the "override" box ticked),
+ * disqualify, or record a phone call with a note.
+ */
 export async function action({ context, params, request }: Route.ActionArgs) {
   const web = context.get(appContext);
   const form = await request.formData();
@@ -41,6 +44,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     web.api.decideApplication(params.slug, id, {
       decision: text(form, 'decision'),
       ...(note ? { note } : {}),
+      ...(form.get('overrideQuota') === 'on' ? { overrideQuota: true } : {}),
     }),
   );
   return { id, ...result };
@@ -119,7 +123,11 @@ export default function RecruitApplications({ loaderData, params }: Route.Compon
                   <input type="hidden" name="applicationId" value={a.id} />
                   <button type="submit" className="button" name="decision" value="qualify">
                     {t('recruitment.applications.qualify')}
-                  </button>
+                  </button>{' '}
+                  <label>
+                    <input type="checkbox" name="overrideQuota" />{' '}
+                    {t('recruitment.applications.overrideQuota')}
+                  </label>
                 </Form>
               ) : null}
               {['qualified', 'email_confirmed', 'over_quota', 'waitlisted', 'offered'].includes(a.stage) ? (

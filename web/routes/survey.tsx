@@ -5,6 +5,7 @@ import { QuestionField } from '../components/research/question-input.tsx';
 import { appContext } from '../context.ts';
 import { attempt, guard, text, withExtra } from '../lib/errors.ts';
 import { useT } from '../lib/i18n.ts';
+import { isMarkerEdit } from '../lib/hotspot-form.ts';
 import { answerFieldOf, answersFromForm } from '../lib/survey-form.ts';
 import type { Route } from './+types/survey.ts';
 import { useCommunity } from './community.tsx';
@@ -22,6 +23,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 /**
  * Saves the shown page (`intent=save`: save and come back later; `next`: save and go on) or sends the
  * response (`submit`, with the last page's answers). Refused answers come back next to their questions.
+ * A hotspot marker placed or removed without JavaScript (`isMarkerEdit`) shows the page again with it.
  */
 export async function action({ context, params, request }: Route.ActionArgs) {
   const web = context.get(appContext);
@@ -31,6 +33,16 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const page = survey.definition.pages.find((p) => p.id === text(form, 'pageId'));
   if (!page) throw data({ message: 'unknown page' }, { status: 400 });
   let answers: Record<string, unknown> = {};
+  // Without JavaScript, placing or removing a hotspot marker posts the page: show it again with the
+  // marker, save nothing yet (the page's other required answers may still be missing).
+  if (isMarkerEdit(form)) {
+    const marked = await attempt(
+      web.locale,
+      async () => ({ marked: true, answers: await answersFromForm(web.api, params.slug, page, form) }),
+      (path) => answerFieldOf(path, page),
+    );
+    return marked;
+  }
   const result = await attempt(
     web.locale,
     async () => {
@@ -61,7 +73,8 @@ export default function SurveyPage({ loaderData: survey }: Route.ComponentProps)
   const { progress } = survey;
   const completed = survey.response?.status === 'completed';
   const page = progress.pageIndex >= 0 ? definition.pages[progress.pageIndex] : null;
-  const typed = result && 'answers' in result && errors ? result.answers : null;
+  const marked = result && 'marked' in result;
+  const typed = result && 'answers' in result && (errors || marked) ? result.answers : null;
   const answers = { ...(survey.response?.answers ?? {}), ...(typed ?? {}) };
   const last = page ? progress.step + 1 >= progress.steps : true;
   return (
@@ -121,6 +134,19 @@ export default function SurveyPage({ loaderData: survey }: Route.ComponentProps)
             success={savedForLater ? t('research.survey.savedForLater') : null}
           />
           <input type="hidden" name="pageId" value={page.id} />
+          {page.questions.some((q) => q.type === 'hotspot') ? (
+            // Enter in a field submits with the form's first button: let it be "next", not the image.
+            <button
+              type="submit"
+              name="intent"
+              value={last ? 'submit' : 'next'}
+              className="visually-hidden"
+              tabIndex={-1}
+              aria-hidden="true"
+            >
+              {last ? t('research.survey.send') : t('research.survey.next')}
+            </button>
+          ) : null}
           {page.questions
             .filter((q) => !q.showIf || conditionHolds(q.showIf, answers))
             .map((q) => (

@@ -9,7 +9,8 @@ export const recruitmentEn = {
   'recruitment.error.codeTooSoon': 'A code was sent less than a minute ago. Please wait before asking again.',
   'recruitment.error.codeExpired':
     'This code has expired or was entered wrongly too often. Ask for a new one.',
-  'recruitment.error.quotaFull': 'A quota cell of this applicant is still full: free a place in it first.',
+  'recruitment.error.quotaFull':
+    'A quota cell of this applicant is still full: free a place in it first, or qualify them with “Override the full quota” ticked.',
   'recruitment.error.offerExpired': 'This seat offer has expired.',
   'recruitment.error.noConsents': 'You joined without applying: there is no consent record.',
   'recruitment.validation.unknownQuestion': 'Name a question of the screener.',
@@ -34,6 +35,9 @@ export const recruitmentEn = {
   'recruitment.mail.offer.subject': 'A seat is free for you in {{community}}',
   'recruitment.mail.offer.body':
     'A seat has freed up in {{community}} and it is yours if you want it.\n\nTake it within {{days}} days with this link:\n{{url}}',
+  'recruitment.mail.quotaRoom.subject': 'A place opened for you in {{community}}',
+  'recruitment.mail.quotaRoom.body':
+    'A place has opened in the profiles {{community}} is looking for: your application goes on.\n\nSee where it stands with this link:\n{{url}}',
   'recruitment.mail.invitation.subject': '{{community}} invites you to join its panel',
   'recruitment.mail.invitation.body':
     '{{community}} invites you to join its customer panel.\n\nApply within {{days}} days with this personal link (it works once):\n{{url}}',
@@ -175,6 +179,7 @@ export const recruitmentEn = {
   'recruitment.applications.byCall': 'by phone call',
   'recruitment.applications.bySms': 'by SMS code',
   'recruitment.applications.answers': 'Screener answers',
+  'recruitment.applications.overrideQuota': 'Override the full quota (recorded in the audit log)',
   'recruitment.applications.qualify': 'Qualify',
   'recruitment.applications.disqualify': 'Disqualify',
   'recruitment.applications.callNote': 'Note of the call',
@@ -218,5 +223,8 @@ export const recruitmentEn = {
   'recruitment.smsOutbox.empty': 'No text message yet.',
   'recruitment.smsOutbox.status.captured': 'captured',
   'recruitment.smsOutbox.status.sent': 'sent',
+  'recruitment.smsOutbox.status.queued': 'waiting to be sent',
+  'recruitment.smsOutbox.error_one': 'After {{count}} try: {{error}}',
+  'recruitment.smsOutbox.error_other': 'After {{count}} tries: {{error}}',
   'recruitment.smsOutbox.status.failed': 'failed',
 } as const;

@@ -13,7 +13,8 @@ export const recruitmentFr: Record<keyof typeof recruitmentEn, string> = {
     'Un code a été envoyé il y a moins d’une minute. Patientez avant d’en redemander un.',
   'recruitment.error.codeExpired':
     'Ce code a expiré ou a été mal saisi trop souvent. Demandez-en un nouveau.',
-  'recruitment.error.quotaFull': 'Un quota de ce candidat est encore plein : libérez-y d’abord une place.',
+  'recruitment.error.quotaFull':
+    'Un quota de ce candidat est encore plein : libérez-y d’abord une place, ou retenez-le en cochant « Passer outre le quota plein ».',
   'recruitment.error.offerExpired': 'Cette proposition de place a expiré.',
   'recruitment.error.noConsents': 'Vous avez rejoint sans candidater : aucun consentement n’est enregistré.',
   'recruitment.validation.unknownQuestion': 'Indiquez une question du questionnaire de sélection.',
@@ -39,6 +40,9 @@ export const recruitmentFr: Record<keyof typeof recruitmentEn, string> = {
   'recruitment.mail.offer.subject': 'Une place se libère pour vous dans {{community}}',
   'recruitment.mail.offer.body':
     'Une place s’est libérée dans {{community}} et elle est à vous si vous la voulez.\n\nPrenez-la dans les {{days}} jours avec ce lien :\n{{url}}',
+  'recruitment.mail.quotaRoom.subject': 'Une place s’est libérée pour vous dans {{community}}',
+  'recruitment.mail.quotaRoom.body':
+    'Une place s’est libérée parmi les profils que recherche {{community}} : votre candidature continue.\n\nVoyez où elle en est avec ce lien :\n{{url}}',
   'recruitment.mail.invitation.subject': '{{community}} vous invite à rejoindre son panel',
   'recruitment.mail.invitation.body':
     '{{community}} vous invite à rejoindre son panel de clients.\n\nCandidatez dans les {{days}} jours avec ce lien personnel (il ne sert qu’une fois) :\n{{url}}',
@@ -185,6 +189,7 @@ export const recruitmentFr: Record<keyof typeof recruitmentEn, string> = {
   'recruitment.applications.byCall': 'par appel téléphonique',
   'recruitment.applications.bySms': 'par code SMS',
   'recruitment.applications.answers': 'Réponses au questionnaire de sélection',
+  'recruitment.applications.overrideQuota': 'Passer outre le quota plein (noté dans le journal d’audit)',
   'recruitment.applications.qualify': 'Retenir',
   'recruitment.applications.disqualify': 'Écarter',
   'recruitment.applications.callNote': 'Note de l’appel',
@@ -229,5 +234,8 @@ export const recruitmentFr: Record<keyof typeof recruitmentEn, string> = {
   'recruitment.smsOutbox.empty': 'Aucun SMS pour l’instant.',
   'recruitment.smsOutbox.status.captured': 'conservé',
   'recruitment.smsOutbox.status.sent': 'envoyé',
+  'recruitment.smsOutbox.status.queued': 'en attente d’envoi',
+  'recruitment.smsOutbox.error_one': 'Après {{count}} essai : {{error}}',
+  'recruitment.smsOutbox.error_other': 'Après {{count}} essais : {{error}}',
   'recruitment.smsOutbox.status.failed': 'échec',
 };

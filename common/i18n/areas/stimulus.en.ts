@@ -27,10 +27,15 @@ export const stimulusEn = {
   'research.hotspot.marker': 'Marker {{n}}: {{kind}} at {{x}} % across, {{y}} % down',
   'research.hotspot.comment': 'Comment on marker {{n}} (optional)',
   'research.hotspot.remove': 'Remove marker {{n}}',
-  'research.hotspot.count': '{{count}} of {{limit}} markers placed',
+  'research.hotspot.count_one': '{{count}} marker placed (at most {{limit}})',
+  'research.hotspot.count_other': '{{count}} markers placed (at most {{limit}})',
   'research.hotspot.placed': 'Marker {{n}} placed.',
   'research.hotspot.full': 'Every marker is placed: remove one to place another.',
-  'research.hotspot.needsScript': 'Placing markers needs JavaScript in your browser.',
+  'research.hotspot.imageButton': '{{alt}}: click where the marker goes',
+  'research.hotspot.typed': 'Or place a marker by its position',
+  'research.hotspot.typedX': 'From the left (%)',
+  'research.hotspot.typedY': 'From the top (%)',
+  'research.hotspot.place': 'Place the marker',
   'research.preference.variant': 'Variant {{label}}',
   'research.preference.why': 'Why? (optional)',
   'research.results.heatmap': 'Heat map: {{kind}}',
@@ -47,4 +52,7 @@ export const stimulusEn = {
   'research.new.qVariant': 'Variant {{label}}: file',
   'research.new.qVariantHelp':
     'For “preference between two variants”: the labels are the two lines of Choices.',
+  'research.new.qChoiceImage': 'Picture of choice {{n}}',
+  'research.new.qChoiceImagesHelp':
+    'For “image choice”: picture 1 goes with the first line of Choices, picture 2 with the second, and so on. Images up to 5 MB.',
 } as const;

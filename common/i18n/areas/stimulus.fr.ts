@@ -34,10 +34,15 @@ export const stimulusFr: Record<keyof typeof stimulusEn, string> = {
   'research.hotspot.marker': 'Marqueur {{n}} : {{kind}} à {{x}} % de la largeur, {{y}} % de la hauteur',
   'research.hotspot.comment': 'Commentaire du marqueur {{n}} (facultatif)',
   'research.hotspot.remove': 'Retirer le marqueur {{n}}',
-  'research.hotspot.count': '{{count}} marqueur(s) placé(s) sur {{limit}}',
+  'research.hotspot.count_one': '{{count}} marqueur placé sur {{limit}}',
+  'research.hotspot.count_other': '{{count}} marqueurs placés sur {{limit}}',
   'research.hotspot.placed': 'Marqueur {{n}} placé.',
   'research.hotspot.full': 'Tous les marqueurs sont placés : retirez-en un pour en placer un autre.',
-  'research.hotspot.needsScript': 'Placer des marqueurs nécessite JavaScript dans votre navigateur.',
+  'research.hotspot.imageButton': '{{alt}} : cliquez à l’endroit du marqueur',
+  'research.hotspot.typed': 'Ou placez un marqueur par sa position',
+  'research.hotspot.typedX': 'Depuis la gauche (%)',
+  'research.hotspot.typedY': 'Depuis le haut (%)',
+  'research.hotspot.place': 'Placer le marqueur',
   'research.preference.variant': 'Variante {{label}}',
   'research.preference.why': 'Pourquoi ? (facultatif)',
   'research.results.heatmap': 'Carte de chaleur : {{kind}}',
@@ -54,4 +59,7 @@ export const stimulusFr: Record<keyof typeof stimulusEn, string> = {
   'research.new.qVariant': 'Variante {{label}} : fichier',
   'research.new.qVariantHelp':
     'Pour « préférence entre deux variantes » : les libellés sont les deux lignes de Choix.',
+  'research.new.qChoiceImage': 'Image du choix {{n}}',
+  'research.new.qChoiceImagesHelp':
+    'Pour « choix d’images » : l’image n° 1 va avec la première ligne de Choix, la n° 2 avec la deuxième, etc. Images jusqu’à 5 Mo.',
 };

@@ -64,7 +64,8 @@ async function copyAnswersToProfile(trx: Transaction<DB>, app: ApplicationRow, m
  * Checks an application's quotas again under its campaign's row lock (the lock applications take): with
  * the campaign's quotas as they stand, does every cell its answers fall in still have room among the other
  * applications in `statuses`? Locks go campaign first, then community (as admission does), never the
- * reverse. Call inside `transact` with the application locked.
+ * reverse. An applicant staff qualified past a full quota on purpose (`quota_override`) always has room.
+ * Call inside `transact` with the application locked.
  */
 export async function quotaHasRoom(
   trx: Transaction<DB>,
@@ -72,6 +73,7 @@ export async function quotaHasRoom(
   statuses: readonly ApplicationRow['status'][],
 ): Promise<boolean> {
   const campaign = await lockCampaign(trx, app.campaign_id);
+  if (app.quota_override) return true;
   const quotas = campaign.quotas as QuotaInput[];
   const cells = cellsOf(quotas, app.answers as Answers);
   const counts = await countOtherCells(trx, campaign.id, cells, statuses, app.id);

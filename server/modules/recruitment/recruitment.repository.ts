@@ -85,6 +85,13 @@ export async function lockCampaign(db: Queryable, campaignId: string): Promise<C
 }
 
 /**
+ * An application (`a`) still holds its quota place: not admitted, or admitted and still an active member of
+ * the panel (a member who left, was suspended or removed frees their cell; as the member cap counts seats).
+ */
+const stillInPanel = sql<boolean>`(a.status <> 'admitted' OR EXISTS (
+  SELECT 1 FROM memberships m WHERE m.id = a.member_id AND m.status = 'active' AND m.panel_stage <> 'removed'))`;
+
+/**
  * How many applications fill each quota cell of these campaigns (the statuses in `FILLING`), in one query:
  * campaign id → cell → count (cells nobody fills are absent).
  */
@@ -98,6 +105,7 @@ export async function countCellsByCampaign(
     SELECT a.campaign_id, q.cell, count(*)::int AS n
     FROM recruitment_applications a, jsonb_array_elements_text(a.quota_cells) AS q (cell)
     WHERE a.campaign_id IN (${sql.join(campaignIds)}) AND a.status IN (${sql.join(FILLING)})
+      AND ${stillInPanel}
     GROUP BY a.campaign_id, q.cell`.execute(db);
   for (const row of rows) {
     const cells = byCampaign.get(row.campaign_id) ?? new Map<string, number>();
@@ -131,7 +139,7 @@ export async function countOtherCells(
     SELECT q.cell, count(*)::int AS n
     FROM recruitment_applications a, jsonb_array_elements_text(a.quota_cells) AS q (cell)
     WHERE a.campaign_id = ${campaignId} AND a.id <> ${exceptId} AND a.status IN (${sql.join(statuses)})
-      AND q.cell IN (${sql.join(cells)})
+      AND q.cell IN (${sql.join(cells)}) AND ${stillInPanel}
     GROUP BY q.cell`.execute(db);
   for (const row of rows) counts.set(row.cell, Number(row.n));
   return counts;
@@ -397,4 +405,40 @@ export async function findApplicationOfMember(db: Queryable, memberId: string) {
     .selectAll()
     .where('member_id', '=', memberId)
     .executeTakeFirst();
+}
+
+/** A campaign's over-quota applications in application order, locked (call with the campaign locked). */
+export async function overQuotaApplications(db: Queryable, campaignId: string) {
+  return db
+    .selectFrom('recruitment_applications')
+    .selectAll()
+    .where('campaign_id', '=', campaignId)
+    .where('status', '=', 'over_quota')
+    .orderBy('created_at')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** The campaigns with someone over quota (at most 500), for the sweep to promote into freed cells. */
+export async function campaignsWithOverQuota(db: Queryable): Promise<{ id: string; community_id: string }[]> {
+  return db
+    .selectFrom('recruitment_applications')
+    .select(['campaign_id as id', 'community_id'])
+    .distinct()
+    .where('status', '=', 'over_quota')
+    .limit(500)
+    .execute();
+}
+
+/** The campaigns through which a member was admitted (their quota cells free when they leave). */
+export async function campaignsOfMember(db: Queryable, communityId: string, memberId: string) {
+  const rows = await db
+    .selectFrom('recruitment_applications')
+    .select('campaign_id')
+    .distinct()
+    .where('community_id', '=', communityId)
+    .where('member_id', '=', memberId)
+    .execute();
+  return rows.map((r) => r.campaign_id);
 }

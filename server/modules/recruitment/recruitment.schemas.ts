@@ -286,6 +286,8 @@ export const DecideBody = Type.Object(
       Type.Literal('phone_validated'),
     ]),
     note: Type.Optional(Type.String({ maxLength: 1000 })),
+    /** With `qualify`: qualify even though a quota cell of the applicant is full (deliberate, audited). */
+    overrideQuota: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -384,7 +386,15 @@ export const SmsList = Type.Object({
       to: Type.String(),
       text: Type.String(),
       kind: Type.String(),
-      status: Type.Union([Type.Literal('captured'), Type.Literal('sent'), Type.Literal('failed')]),
+      status: Type.Union([
+        Type.Literal('captured'),
+        Type.Literal('queued'),
+        Type.Literal('sent'),
+        Type.Literal('failed'),
+      ]),
+      /** Delivery tries through the provider, and the last error (why it is not sent yet, or failed). */
+      attempts: Type.Integer(),
+      error: Type.Union([Type.String(), Type.Null()]),
       createdAt: DateTime,
     }),
   ),

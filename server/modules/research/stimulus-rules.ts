@@ -21,7 +21,7 @@ export interface PreferenceAnswer {
  * Checks what the stimulus fields of one question need, beyond the schema: a hotspot question has an
  * image stimulus to click on (the kind is checked against the stored file by `checkSurveyMedia`), no
  * choices and at most 20 markers; a preference question has exactly two variants, each with a stimulus
- * file; only preference variants carry a `mediaId`.
+ * file; only preference variants and image choices carry a `mediaId`.
  * @throws AppError(validation_failed at `at`/stimulus, /max, /min or /options/N/mediaId)
  */
 export function checkStimulusQuestion(q: QuestionInput, at: string): void {
@@ -37,7 +37,7 @@ export function checkStimulusQuestion(q: QuestionInput, at: string): void {
     const missing = options.findIndex((o) => !o.mediaId);
     if (missing >= 0)
       throw AppError.field(`${at}/options/${missing}/mediaId`, 'research.validation.variantMedia');
-  } else {
+  } else if (q.type !== 'image_choice') {
     const stray = options.findIndex((o) => o.mediaId !== undefined);
     if (stray >= 0) throw AppError.field(`${at}/options/${stray}/mediaId`, 'validation.unknownField');
   }
@@ -50,7 +50,10 @@ export interface MediaRef {
   image: boolean;
 }
 
-/** Every stimulus file a definition refers to (question stimuli and preference variants), with its path. */
+/**
+ * Every stimulus file a definition refers to (question stimuli, preference variants and image choices'
+ * pictures), with its path; a hotspot's stimulus and an image choice's pictures must be images.
+ */
 export function mediaRefs(definition: SurveyDefinitionInput, prefix = '/definition'): MediaRef[] {
   return definition.pages.flatMap((page, p) =>
     page.questions.flatMap((q, i) => {
@@ -63,7 +66,12 @@ export function mediaRefs(definition: SurveyDefinitionInput, prefix = '/definiti
           image: q.type === 'hotspot',
         });
       (q.options ?? []).forEach((o, n) => {
-        if (o.mediaId) refs.push({ path: `${at}/options/${n}/mediaId`, mediaId: o.mediaId, image: false });
+        if (o.mediaId)
+          refs.push({
+            path: `${at}/options/${n}/mediaId`,
+            mediaId: o.mediaId,
+            image: q.type === 'image_choice',
+          });
       });
       return refs;
     }),

@@ -39,7 +39,10 @@ const Choice = Type.Object(
     label: Type.String({ minLength: 1, maxLength: 300 }),
     /** For image choices: an image uploaded to the community (its upload id). */
     imageId: Type.Optional(Type.String({ format: 'uuid' })),
-    /** For the variants of a preference question: a stimulus file of the community (its media id). */
+    /**
+     * For the variants of a preference question, or an image choice's picture: a stimulus file of the
+     * community (its media id; an image choice's must be an image or a logo).
+     */
     mediaId: Type.Optional(Type.String({ format: 'uuid' })),
   },
   { additionalProperties: false },
@@ -166,8 +169,11 @@ function checkQuestion(q: QuestionInput, at: string): void {
     if (new Set(options.map((o) => o.id)).size !== options.length)
       throw AppError.field(`${at}/options`, 'research.validation.duplicateId');
   } else if (options.length > 0) throw AppError.field(`${at}/options`, 'validation.unknownField');
-  if (q.type === 'image_choice' && options.some((o) => !o.imageId))
-    throw AppError.field(`${at}/options`, 'research.validation.imageNeeded');
+  if (q.type === 'image_choice') {
+    const missing = options.findIndex((o) => !o.imageId === !o.mediaId);
+    if (missing >= 0)
+      throw AppError.field(`${at}/options/${missing}/mediaId`, 'research.validation.imageNeeded');
+  }
   if (q.type === 'matrix') {
     const rows = q.rows ?? [];
     if (rows.length === 0) throw AppError.field(`${at}/rows`, 'research.validation.optionsNeeded');

@@ -5,7 +5,7 @@ import type { Json, NullableTimestamp, Timestamp } from './schema.ts';
 type JsonDefault = ColumnType<unknown, string | undefined, string>;
 
 /** Where an SMS stands: kept in the outbox (no provider), handed to the provider, or refused by it. */
-export type SmsStatus = 'captured' | 'sent' | 'failed';
+export type SmsStatus = 'captured' | 'queued' | 'sent' | 'failed';
 
 /** Every text message sent (migration 0018). */
 export interface SmsMessageTable {
@@ -16,6 +16,11 @@ export interface SmsMessageTable {
   locale: string;
   status: SmsStatus;
   created_at: Timestamp;
+  /** Delivery through a provider (migration 0027): tries, the last error, when sent, the provider's id. */
+  attempts: Generated<number>;
+  error: string | null;
+  sent_at: NullableTimestamp;
+  provider_ref: string | null;
 }
 
 /** A community's consent texts, one version per row: `{ purpose: { en, fr } }`. */
@@ -80,6 +85,8 @@ export interface ApplicationTable {
   answers: Json;
   quota_cells: JsonDefault;
   status: ApplicationStatus;
+  /** Staff qualified the applicant past a full quota, on purpose: later quota checks pass (migration 0026). */
+  quota_override: Generated<boolean>;
   consent_version: number;
   consents: Json;
   consented_at: Timestamp;

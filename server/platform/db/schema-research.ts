@@ -112,6 +112,8 @@ export interface SurveyMediaTable {
   height: number | null;
   alt: Generated<string>;
   created_at: Timestamp;
+  /** When the media sweep first found the file used by no survey (null while used; migration 0026). */
+  unreferenced_since: NullableTimestamp;
 }
 
 /** The panel's and research's tables. */

@@ -67,7 +67,7 @@ export class OutboxSmsSender implements SmsSender {
 export async function listSmsMessages(db: Kysely<DB>, limit: number) {
   return db
     .selectFrom('sms_messages')
-    .select(['id', 'to_number', 'body', 'kind', 'status', 'created_at'])
+    .select(['id', 'to_number', 'body', 'kind', 'status', 'attempts', 'error', 'created_at'])
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)

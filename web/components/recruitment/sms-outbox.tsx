@@ -15,6 +15,11 @@ export function SmsOutbox({ sms }: { sms: SmsListDto }) {
           <li key={m.id}>
             <span className="mail-subject">{m.to}</span> · {t(`recruitment.smsOutbox.status.${m.status}`)} ·{' '}
             <LocalTime iso={m.createdAt} withTime />
+            {m.error ? (
+              <p className="field__error">
+                {t('recruitment.smsOutbox.error', { count: m.attempts, error: m.error })}
+              </p>
+            ) : null}
             <pre className="mail-body">{m.text}</pre>
           </li>
         ))}

@@ -2,6 +2,7 @@ import { type KeyboardEvent, type MouseEvent, useEffect, useState } from 'react'
 import { HOTSPOT_LIMITS } from '../../../common/research/question-types.ts';
 import type { SurveyMediaDto } from '../../../server/modules/research/research.schemas.ts';
 import type { QuestionInput } from '../../../server/modules/research/survey-definition.ts';
+import { hotspotFields, markIntent, unmarkIntent } from '../../lib/hotspot-form.ts';
 import { useT } from '../../lib/i18n.ts';
 
 /** What a stimulus question's input takes besides its files: field name, question, saved answer, help ids. */
@@ -59,6 +60,8 @@ export function HotspotInput({
   if (!media) return null;
   const kindLabel = (k: Marker['kind']) =>
     t(k === 'like' ? 'research.hotspot.like' : 'research.hotspot.dislike');
+  if (!ready)
+    return <HotspotFallback name={name} question={q} media={media} markers={markers} kindLabel={kindLabel} />;
 
   const place = (x: number, y: number) => {
     if (markers.length >= limit) {
@@ -128,16 +131,7 @@ export function HotspotInput({
           aria-hidden="true"
           style={{ left: `${cursor.x * 100}%`, top: `${cursor.y * 100}%` }}
         />
-        {markers.map((m, i) => (
-          <span
-            key={i}
-            className={`hotspot__marker hotspot__marker--${m.kind}`}
-            aria-hidden="true"
-            style={{ left: `${m.x * 100}%`, top: `${m.y * 100}%` }}
-          >
-            {i + 1}
-          </span>
-        ))}
+        <MarkerDots markers={markers} />
       </div>
       <p className="meta" aria-live="polite">
         {t('research.hotspot.count', { count: markers.length, limit })} {status}
@@ -146,14 +140,7 @@ export function HotspotInput({
         <ol className="hotspot__list">
           {markers.map((m, i) => (
             <li key={i}>
-              <span>
-                {t('research.hotspot.marker', {
-                  n: i + 1,
-                  kind: kindLabel(m.kind),
-                  x: percent(m.x),
-                  y: percent(m.y),
-                })}
-              </span>
+              <span>{markerText(t, m, i, kindLabel)}</span>
               <input
                 type="text"
                 maxLength={HOTSPOT_LIMITS.comment}
@@ -170,7 +157,132 @@ export function HotspotInput({
         </ol>
       ) : null}
       <input type="hidden" name={name} value={markers.length > 0 ? JSON.stringify(markers) : ''} />
-      {!ready ? <p className="field__help">{t('research.hotspot.needsScript')}</p> : null}
+    </div>
+  );
+}
+
+/** The markers drawn on the image, numbered (hidden from screen readers: the list below says them). */
+function MarkerDots({ markers }: { markers: Marker[] }) {
+  return markers.map((m, i) => (
+    <span
+      key={i}
+      className={`hotspot__marker hotspot__marker--${m.kind}`}
+      aria-hidden="true"
+      style={{ left: `${m.x * 100}%`, top: `${m.y * 100}%` }}
+    >
+      {i + 1}
+    </span>
+  ));
+}
+
+/** A marker in words: its number, its kind and where it is, in percent of the image. */
+const markerText = (
+  t: ReturnType<typeof useT>,
+  m: Marker,
+  i: number,
+  kindLabel: (k: Marker['kind']) => string,
+) => t('research.hotspot.marker', { n: i + 1, kind: kindLabel(m.kind), x: percent(m.x), y: percent(m.y) });
+
+/** The widest the fallback draws the image (CSS pixels), so that it fits a phone and its clicks map back. */
+const FALLBACK_WIDTH = 320;
+
+/**
+ * The hotspot question before (or without) JavaScript, in plain form controls: the next marker's kind
+ * (radio buttons), the image as an image button (a click posts its position: one marker per click), the
+ * position typed in percent with a "place" button (for the keyboard), and the markers listed with their
+ * comment fields and remove buttons. Each post shows the page again (`hotspotAnswer` reads the fields).
+ */
+function HotspotFallback({
+  name,
+  question: q,
+  media,
+  markers,
+  kindLabel,
+}: {
+  name: string;
+  question: QuestionInput;
+  media: SurveyMediaDto;
+  markers: Marker[];
+  kindLabel: (k: Marker['kind']) => string;
+}) {
+  const t = useT();
+  const fields = hotspotFields(name);
+  const limit = q.max ?? HOTSPOT_LIMITS.default;
+  const width = Math.min(media.width ?? FALLBACK_WIDTH, FALLBACK_WIDTH);
+  const height = media.width && media.height ? Math.round((media.height * width) / media.width) : null;
+  const full = markers.length >= limit;
+  return (
+    <div className="hotspot hotspot--fallback">
+      <fieldset className="hotspot__kinds">
+        <legend>{t('research.hotspot.kind')}</legend>
+        {(['like', 'dislike'] as const).map((k) => (
+          <label key={k} className={`hotspot__kind hotspot__kind--${k}`}>
+            <input type="radio" name={fields.kind} value={k} defaultChecked={k === 'like'} /> {kindLabel(k)}
+          </label>
+        ))}
+      </fieldset>
+      {height ? (
+        <div className="hotspot__area" style={{ width }}>
+          <input
+            type="image"
+            name={fields.at}
+            src={media.url}
+            alt={t('research.hotspot.imageButton', { alt: media.alt })}
+            width={width}
+            height={height}
+            tabIndex={-1}
+            disabled={full}
+          />
+          <MarkerDots markers={markers} />
+          <input type="hidden" name={fields.width} value={width} />
+          <input type="hidden" name={fields.height} value={height} />
+        </div>
+      ) : null}
+      <p className="meta">{t('research.hotspot.count', { count: markers.length, limit })}</p>
+      {markers.length > 0 ? (
+        <ol className="hotspot__list">
+          {markers.map((m, i) => (
+            <li key={i}>
+              <span>{markerText(t, m, i, kindLabel)}</span>
+              <input
+                type="text"
+                name={fields.comment(i)}
+                maxLength={HOTSPOT_LIMITS.comment}
+                aria-label={t('research.hotspot.comment', { n: i + 1 })}
+                placeholder={t('research.hotspot.comment', { n: i + 1 })}
+                defaultValue={m.comment ?? ''}
+              />
+              <button
+                type="submit"
+                name="intent"
+                value={unmarkIntent(q.id, i)}
+                className="button button--secondary"
+              >
+                {t('research.hotspot.remove', { n: i + 1 })}
+              </button>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {full ? (
+        <p className="field__help">{t('research.hotspot.full')}</p>
+      ) : (
+        <fieldset className="hotspot__typed">
+          <legend>{t('research.hotspot.typed')}</legend>
+          <label>
+            {t('research.hotspot.typedX')}{' '}
+            <input type="number" name={fields.x} min={0} max={100} step={1} inputMode="numeric" />
+          </label>{' '}
+          <label>
+            {t('research.hotspot.typedY')}{' '}
+            <input type="number" name={fields.y} min={0} max={100} step={1} inputMode="numeric" />
+          </label>{' '}
+          <button type="submit" name="intent" value={markIntent(q.id)} className="button button--secondary">
+            {t('research.hotspot.place')}
+          </button>
+        </fieldset>
+      )}
+      <input type="hidden" name={name} value={markers.length > 0 ? JSON.stringify(markers) : ''} />
     </div>
   );
 }

@@ -75,7 +75,11 @@ export function QuestionField({
                     defaultChecked={checked}
                     aria-describedby={describedBy}
                   />{' '}
-                  {o.imageId ? <img src={`/uploads/${o.imageId}`} alt="" className="choice__image" /> : null}
+                  {o.mediaId && mediaById.get(o.mediaId) ? (
+                    <img src={mediaById.get(o.mediaId)!.url} alt="" className="choice__image" />
+                  ) : o.imageId ? (
+                    <img src={`/uploads/${o.imageId}`} alt="" className="choice__image" />
+                  ) : null}
                   {o.label}
                 </label>
               </li>

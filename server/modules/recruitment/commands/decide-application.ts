@@ -7,6 +7,7 @@ import { validate } from '../../../platform/http/validation.ts';
 import { transact } from '../../../platform/kernel.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { admitOrWaitlist, offerFreeSeats, quotaHasRoom } from '../admission.ts';
+import { promoteOverQuota } from '../quota-promotion.ts';
 import { FILLING, hashToken, newToken } from '../recruitment-rules.ts';
 import { RecruitmentEvents } from '../recruitment.events.ts';
 import { recruitmentPolicy } from '../recruitment.policy.ts';
@@ -29,8 +30,10 @@ const FROM: Record<string, ApplicationRow['status'][]> = {
 /**
  * A staff decision on an application: `qualify` overrides the screener's verdict (the applicant then gets
  * the double opt-in email), its quota checked again under the campaign's lock (a full cell leaves them over
- * quota; an over-quota applicant is qualified once a cell of theirs has room again); `disqualify` turns an applicant away (a seat they were offered goes to
- * the next on the waitlist); `phone_validated` records a phone call instead of the SMS code, with a note.
+ * quota, and an over-quota applicant stays so with a conflict) unless staff chose `overrideQuota`: then
+ * qualified past the full cell on purpose, kept through later quota checks, and audited as such;
+ * `disqualify` turns an applicant away (a seat they were offered goes to the next on the waitlist, room
+ * in their quota cells to the next over quota: `promoteOverQuota`); `phone_validated` records a phone call instead of the SMS code, with a note.
  * A qualified applicant whose email and phone are both checked is then admitted or waitlisted. Emits
  * `application.decided` (and the admission's events); writes the audit log.
  * @throws AppError(validation_failed: a note is required for a phone call | conflict: not possible at
@@ -73,12 +76,14 @@ export async function decideApplication({
       });
     } else if (body.decision === 'qualify') {
       // The quota again, under the campaign's lock: a full cell keeps (or puts) the applicant over quota.
-      const room = await quotaHasRoom(trx, app, FILLING);
+      const override = body.overrideQuota === true;
+      const room = override || (await quotaHasRoom(trx, app, FILLING));
       if (!room && app.status === 'over_quota')
         throw new AppError('conflict', { messageKey: 'recruitment.error.quotaFull' });
       const token = app.email_confirmed_at || !room ? null : newToken();
       next = await updateApplication(trx, app.id, {
         status: room ? 'qualified' : 'over_quota',
+        ...(override ? { quota_override: true } : {}),
         email_token_hash: token ? hashToken(token) : null,
         decided_by: actorUserId,
         decision_note: note,
@@ -127,10 +132,17 @@ export async function decideApplication({
       action: `application.${body.decision}`,
       targetType: 'recruitment_application',
       targetId: app.id,
-      data: { from: app.status, to: next.status },
+      data: {
+        from: app.status,
+        to: next.status,
+        ...(body.decision === 'qualify' && body.overrideQuota ? { overrideQuota: true } : {}),
+      },
     });
     await admitOrWaitlist(trx, emit, next, community, actorUserId);
     if (app.status === 'offered') await offerFreeSeats(ctx.kernel, trx, emit, community);
+    // Turned away from a quota cell: the next over quota in it may take the room.
+    if (body.decision === 'disqualify' && FILLING.includes(app.status))
+      await promoteOverQuota(ctx.kernel, trx, emit, app.campaign_id);
     return app.id;
   });
   return presentApplication(await findApplicationView(ctx.kernel.db, community.id, id));

@@ -20,6 +20,8 @@ export async function listSms({ ctx, limit = 50 }: { ctx: Ctx; limit?: number })
       text: r.body,
       kind: r.kind,
       status: r.status,
+      attempts: r.attempts,
+      error: r.error,
       createdAt: r.created_at.toISOString(),
     })),
   };

@@ -1,79 +1,39 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ctxFor, expectAppError, outboxEventsOf, testApp } from '../../../../test/helpers.ts';
 import {
-  addMember,
-  ctxFor,
-  expectAppError,
-  freshCommunity,
-  outboxEventsOf,
-  plainUser,
-  testApp,
-} from '../../../../test/helpers.ts';
-import {
-  answers,
   applicationOf,
-  applyBody,
   codeFromSms,
   confirmedApplicant,
-  campaignBody,
-  seedCampaign,
+  quotaSetUp,
   tokenFromMail,
   validatedApplicant,
 } from '../../../../test/recruitment-fixtures.ts';
 import { transact } from '../../../platform/kernel.ts';
 import { offerFreeSeats } from '../admission.ts';
 import { acceptSeatOffer } from './accept-seat-offer.ts';
-import { applyToCommunity } from './apply-to-community.ts';
-import { decideApplication } from './decide-application.ts';
-import { updateCampaign } from './update-campaign.ts';
 import { verifyPhone } from './verify-phone.ts';
 
 beforeAll(() => testApp(), 180_000);
 
-const quota = (max: number) => [{ question: 'gender', option: 'f', max }];
-
-async function setUp(max: number, memberCap?: number) {
-  const community = await freshCommunity(memberCap ? { member_cap: memberCap } : {});
-  const admin = await plainUser();
-  await addMember(community.id, admin.userId, 'admin');
-  const campaign = await seedCampaign(community.id, { quotas: quota(max) });
-  const ctx = await ctxFor(admin);
-  const decide = (applicationId: string, decision: string) =>
-    decideApplication({ ctx, community: community.slug, applicationId, input: { decision } });
-  const lowerQuota = (to: number) =>
-    updateCampaign({
-      ctx,
-      community: community.slug,
-      campaignId: campaign.id,
-      input: campaignBody({ quotas: quota(to), target: 100 }),
-    });
-  return { community, campaign, decide, lowerQuota };
-}
-
-async function apply(token: string, over: Record<string, string> = {}) {
-  const user = await plainUser();
-  await applyToCommunity({ ctx: await ctxFor(user), token, input: applyBody({ answers: answers(over) }) });
-  return user;
-}
-
 describe('quotas checked again at a staff decision', () => {
-  it('keeps an over-quota applicant out while the cell is full, and qualifies them once a place frees', async () => {
-    const { community, campaign, decide } = await setUp(1);
-    const first = await apply(campaign.token);
-    const second = await apply(campaign.token);
+  it('keeps an over-quota applicant out while the cell is full, and promotes them once a place frees', async () => {
+    const { community, decide, apply } = await quotaSetUp(1);
+    const first = await apply();
+    const second = await apply();
     const waiting = await applicationOf(community.id, second.userId);
     expect(waiting.status).toBe('over_quota');
     const full = await expectAppError(decide(waiting.id, 'qualify'), 'conflict');
     expect(full.messageKey).toBe('recruitment.error.quotaFull');
     expect((await applicationOf(community.id, second.userId)).status).toBe('over_quota');
     await decide((await applicationOf(community.id, first.userId)).id, 'disqualify');
-    expect((await decide(waiting.id, 'qualify')).stage).toBe('qualified');
+    expect((await applicationOf(community.id, second.userId)).status).toBe('qualified');
     expect(await tokenFromMail(second.email, 'recruitment.confirm_email')).toBeTruthy();
   });
 
   it('sends a screened-out applicant whom staff qualify over quota when their cell is full', async () => {
-    const { community, campaign, decide } = await setUp(1);
-    await apply(campaign.token);
-    const noBike = await apply(campaign.token, { bike: 'no' });
+    const { community, decide, apply } = await quotaSetUp(1);
+    await apply();
+    const noBike = await apply({ bike: 'no' });
     const app = await applicationOf(community.id, noBike.userId);
     expect(app.status).toBe('disqualified');
     expect((await decide(app.id, 'qualify')).stage).toBe('over_quota');
@@ -90,10 +50,10 @@ describe('quotas checked again at a staff decision', () => {
 
 describe('quotas checked again at admission', () => {
   it('admits within the lowered quota and sends the next confirmed applicant over quota', async () => {
-    const { community, campaign, lowerQuota } = await setUp(5);
+    const { community, campaign, setQuota } = await quotaSetUp(5);
     const first = await confirmedApplicant(campaign.token, '+33615000001');
     const second = await confirmedApplicant(campaign.token, '+33615000002');
-    await lowerQuota(1);
+    await setQuota(1);
     const admitted = await verifyPhone({
       ctx: await ctxFor(first),
       token: campaign.token,
@@ -114,15 +74,17 @@ describe('quotas checked again at admission', () => {
   it('sends a waitlisted applicant whose cell filled over quota when they take a seat offer', async () => {
     const { kernel } = await testApp();
     // Capped at 2: the admin and one applicant; the second waits.
-    const { community, campaign, lowerQuota } = await setUp(5, 2);
+    const { community, campaign, setQuota } = await quotaSetUp(5, 2);
     const first = await validatedApplicant(campaign.token, '+33615000011');
     const second = await validatedApplicant(campaign.token, '+33615000012');
     expect((await applicationOf(community.id, second.userId)).status).toBe('waitlisted');
-    await lowerQuota(1);
+    await setQuota(1);
+    // A seat frees (the cap is raised) while the first, still a member, fills the lowered cell.
+    expect((await applicationOf(community.id, first.userId)).status).toBe('admitted');
     await kernel.db
-      .updateTable('memberships')
-      .set({ panel_stage: 'removed' })
-      .where('id', '=', (await applicationOf(community.id, first.userId)).member_id!)
+      .updateTable('communities')
+      .set({ member_cap: 3 })
+      .where('id', '=', community.id)
       .execute();
     await transact(kernel, (trx, emit) =>
       offerFreeSeats(kernel, trx, emit, { id: community.id, name: 'Panel' }),

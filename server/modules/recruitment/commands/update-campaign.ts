@@ -18,13 +18,15 @@ import {
 } from '../recruitment.repository.ts';
 import { type CampaignDto, UpdateCampaignBody } from '../recruitment.schemas.ts';
 import { checkedCampaign } from './create-campaign.ts';
+import { promoteOverQuota } from '../quota-promotion.ts';
 import { loadRecruitment, quotaFillOf } from './load-recruitment.ts';
 
 /**
  * Edits a campaign (staff): its name, screener, rules, quotas, mapping, target, invitation lifetime and
  * whether its link is open, checked as at creation. Its applications are kept as they are; under the
  * campaign's lock (the lock applications take) the quota cells of each are recounted from its answers with
- * the new quotas, so the fill and later quota checks follow the edit. Emits `campaign.updated`; audited.
+ * the new quotas, so the fill and later quota checks follow the edit; room the edit made goes to the
+ * campaign's over-quota applicants in application order (`promoteOverQuota`). Emits `campaign.updated`; audited.
  * @throws AppError(validation_failed | not_found | unauthenticated | forbidden)
  */
 export async function updateCampaign({
@@ -76,6 +78,8 @@ export async function updateCampaign({
       targetId: campaignId,
       data: { quotasBefore: before.quotas, quotasAfter: parts.quotas, open: updated.open },
     });
+    // Raised (or lifted) quotas make room: the next over quota in each freed cell take it, in order.
+    await promoteOverQuota(ctx.kernel, trx, emit, campaignId);
     return updated;
   });
   return presentCampaign(row, await quotaFillOf(ctx.kernel.db, row));

@@ -1,7 +1,8 @@
 import type { Kernel } from '../../../platform/kernel.ts';
 import { transact } from '../../../platform/kernel.ts';
 import { offerFreeSeats } from '../admission.ts';
-import { communitiesToSweep } from '../recruitment.repository.ts';
+import { promoteOverQuota } from '../quota-promotion.ts';
+import { campaignsWithOverQuota, communitiesToSweep } from '../recruitment.repository.ts';
 import { communityOf } from '../commands/load-application.ts';
 
 /** The periodic job that hands free seats to the waitlist and puts lapsed offers back in line. */
@@ -22,4 +23,15 @@ export async function sweepSeats(kernel: Kernel, now = new Date()): Promise<numb
     );
   }
   return offered;
+}
+
+/**
+ * For every campaign with someone over quota: promotes them into cells that have room (one transaction
+ * per campaign; catches room the events did not report). Returns how many were promoted.
+ */
+export async function sweepQuotaRoom(kernel: Kernel): Promise<number> {
+  let promoted = 0;
+  for (const campaign of await campaignsWithOverQuota(kernel.db))
+    promoted += await transact(kernel, async (trx, emit) => promoteOverQuota(kernel, trx, emit, campaign.id));
+  return promoted;
 }

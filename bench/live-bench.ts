@@ -31,7 +31,8 @@ import {
 import { dropPostgresDatabase, recreatePostgresDatabase } from './seed.ts';
 
 const USAGE = `Usage: npm run bench:live -- [--messages=60] [--warmup=5] [--large=500] [--rounds=2] [--port=3321]
-  [--pg=postgres://postgres@127.0.0.1:5432] [--pg-database=cercle_bench_live] [--keep-db]`;
+  [--pg=postgres://postgres@127.0.0.1:5432] [--pg-database=cercle_bench_live] [--keep-db] [--cpu-prof=DIR]
+  --cpu-prof writes a V8 CPU profile of each server (Cercle and the bare one) to DIR when it stops.`;
 
 function readOptions() {
   const { values } = parseArgs({
@@ -44,6 +45,7 @@ function readOptions() {
       pg: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' },
       'pg-database': { type: 'string', default: 'cercle_bench_live' },
       'keep-db': { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -70,6 +72,7 @@ function readOptions() {
     pgUrl,
     pgDatabase: values['pg-database'],
     keepDb: values['keep-db'],
+    cpuProf: values['cpu-prof'] ?? null,
   };
 }
 
@@ -235,11 +238,12 @@ async function main(): Promise<void> {
       { participants: options.large, observers: 0 },
     ]);
 
+    const profile = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProf}`] : [];
     const cerclePort = options.port;
     const cercleUrl = `http://127.0.0.1:${cerclePort}`;
     const cercle = startService(
       'Cercle',
-      [join(ROOT, 'server/main.ts'), 'serve'],
+      [...profile, join(ROOT, 'server/main.ts'), 'serve'],
       {
         ...env,
         HOST: '127.0.0.1',
@@ -254,7 +258,7 @@ async function main(): Promise<void> {
     const barePort = options.port + 1;
     const bare = startService(
       'bare Socket.IO',
-      [join(ROOT, 'bench/bare-live-server.ts')],
+      [...profile, join(ROOT, 'bench/bare-live-server.ts')],
       { ...baseEnv, PORT: String(barePort) },
       join(work, 'bare.log'),
       `http://127.0.0.1:${barePort}`,

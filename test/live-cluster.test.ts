@@ -192,4 +192,34 @@ describe(`live sessions on ${twoProcesses ? 'two processes sharing PostgreSQL an
       expect(view(onA)).toEqual(view(onB));
     });
   }, 240_000);
+
+  it('refuses at once a participant muted or removed through the other process (nothing remembered by her socket lets her write)', async () => {
+    await withOutput(async () => {
+      const moderator = await connect(servers[0], admin);
+      // On one embedded process `b` is the process the first test stopped: use the restarted one.
+      const participant = await connect(twoProcesses ? b : servers[0], alice);
+      expect(participant.state?.attendance).toBe('admitted');
+      expect(await participant.send({ body: 'before the mute' })).toMatchObject({ ok: true });
+      const memberId = participant.state!.memberId!;
+      expect(await moderator.request(LIVE_REQUESTS.mute, { memberId, muted: true })).toMatchObject({
+        ok: true,
+      });
+      // No waiting for the `muted` event: the very next message is refused.
+      expect(await participant.send({ body: 'muted?' })).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(await moderator.request(LIVE_REQUESTS.mute, { memberId, muted: false })).toMatchObject({
+        ok: true,
+      });
+      expect(await participant.send({ body: 'unmuted' })).toMatchObject({ ok: true });
+      expect(await moderator.request(LIVE_REQUESTS.remove, { memberId })).toMatchObject({ ok: true });
+      expect(await participant.send({ body: 'removed?' })).toMatchObject({ ok: false, code: 'forbidden' });
+      const entries = (
+        await moderator.request<{ entries: { body: string | null }[] }>(LIVE_REQUESTS.resume, {
+          afterSeq: 0,
+        })
+      ).entries.map((e) => e.body);
+      expect(entries).toContain('unmuted');
+      expect(entries).not.toContain('muted?');
+      expect(entries).not.toContain('removed?');
+    });
+  }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { LiveBackroomKind, LiveMessageTable, LiveReaction } from '../../platform/db/schema-live.ts';
 import type { Insertable } from 'kysely';
@@ -106,18 +106,78 @@ export async function findSeqByClientId(
 /** What a new room entry stores besides its number and session (which `appendLiveEntry` fills in). */
 export type NewEntry = Omit<Insertable<LiveMessageTable>, 'id' | 'seq' | 'community_id' | 'session_id'>;
 
+/** Who sends a room entry through the socket's fast path, as `live.join` found them (see `senderMayPost`). */
+export interface KnownSender {
+  sessionId: string;
+  userId: string;
+  memberId: string | null;
+  role: 'moderator' | 'participant';
+  platformAdmin: boolean;
+  clientId: string;
+  replyToSeq: number | null;
+  /** A participant's rate window: entries since then count against `rateLimit`. */
+  since: Date;
+  rateLimit: number;
+}
+
+/**
+ * `livePolicy`'s conditions for writing in the room, as a condition on the `live_sessions` row that
+ * `appendLiveEntry` updates, read in the same statement as the append (nothing remembered can let a sender
+ * in): a moderator is a platform admin, or an active member who is a community admin or moderator or the
+ * session's moderator; a participant is an active member, not on the session's staff, admitted and not
+ * muted, under the rate limit. Also: the entry replied to exists, and the sender has not already sent this
+ * client id (a resend, which the full path answers with the first seq).
+ */
+export function senderMayPost(k: KnownSender): RawBuilder<boolean> {
+  const member = k.memberId;
+  const isModerator = k.platformAdmin
+    ? sql<boolean>`true`
+    : sql<boolean>`exists (
+        select 1 from memberships m
+        where m.id = ${member}::uuid and m.user_id = ${k.userId}::uuid
+          and m.community_id = live_sessions.community_id and m.status = 'active'
+          and (m.role in ('admin', 'moderator') or exists (
+            select 1 from live_staff st
+            where st.session_id = live_sessions.id and st.member_id = m.id and st.role = 'moderator')))`;
+  const isParticipant = sql<boolean>`exists (
+      select 1 from memberships m
+      join live_participants p on p.member_id = m.id and p.session_id = live_sessions.id
+      where m.id = ${member}::uuid and m.user_id = ${k.userId}::uuid
+        and m.community_id = live_sessions.community_id and m.status = 'active'
+        and p.attendance = 'admitted' and not p.muted
+        and not exists (select 1 from live_staff st where st.session_id = live_sessions.id and st.member_id = m.id))
+    and (select count(*) from live_messages r
+      where r.session_id = live_sessions.id and r.author_member_id = ${member}::uuid
+        and r.created_at > ${k.since}) < ${k.rateLimit}`;
+  const repliedTo =
+    k.replyToSeq === null
+      ? sql<boolean>`true`
+      : sql<boolean>`exists (
+          select 1 from live_messages r where r.session_id = live_sessions.id and r.seq = ${k.replyToSeq}::bigint)`;
+  const fresh =
+    member === null
+      ? sql<boolean>`true`
+      : sql<boolean>`not exists (
+          select 1 from live_messages r
+          where r.session_id = live_sessions.id and r.author_member_id = ${member}::uuid
+            and r.client_id = ${k.clientId}::text)`;
+  return sql<boolean>`(${k.role === 'moderator' ? isModerator : isParticipant}) and ${repliedTo} and ${fresh}`;
+}
+
 /**
  * Numbers, stores and reads back one entry of a **live** session in a single statement, with no explicit
  * transaction: the counter's `UPDATE … RETURNING` (as in `takeSeq`) locks the session row until the statement
  * commits, so numbers still follow commit order and are never given twice. The parameters are cast to their
  * columns' types (an `INSERT … SELECT` does not infer them). Returns the row as `findEntry` reads it, or
- * undefined, writing nothing, when the session is not `live`.
+ * undefined, writing nothing, when the session is not `live` or `guard` (a condition on the session row, see
+ * `senderMayPost`) does not hold.
  */
 export async function appendLiveEntry(
   db: Queryable,
-  session: { id: string; community_id: string },
+  session: { id: string },
   id: string,
   v: NewEntry,
+  guard: RawBuilder<boolean> = sql<boolean>`true`,
 ): Promise<EntryRow | undefined> {
   const uuid = (value: string | null | undefined) => sql<string | null>`${value ?? null}::uuid`;
   const bigint = (value: number | null | undefined) => sql<number | null>`${value ?? null}::bigint`;
@@ -135,7 +195,8 @@ export async function appendLiveEntry(
         .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
         .where('id', '=', session.id)
         .where('status', '=', 'live')
-        .returning('last_seq'),
+        .where(guard)
+        .returning(['last_seq', 'community_id']),
     )
     .with('e', (qb) =>
       qb
@@ -161,7 +222,7 @@ export async function appendLiveEntry(
             .selectFrom('s')
             .select([
               uuid(id).as('id'),
-              uuid(session.community_id).as('community_id'),
+              's.community_id',
               uuid(session.id).as('session_id'),
               's.last_seq as seq',
               text(v.kind).as('kind'),

@@ -26,7 +26,10 @@ import { liveRooms } from './live-broadcast.ts';
 
 type Handler = (ctx: Ctx, input: unknown, socket: Socket) => Promise<object>;
 
-/** What a socket joined, per session: its part and the name it types under. */
+/**
+ * What a socket joined, per session: its part and the name it types under. The part only picks
+ * `live.send`'s one-statement path; the rights behind it are re-read by that statement every time.
+ */
 interface Joined {
   role: 'moderator' | 'observer' | 'participant';
   memberId: string | null;
@@ -47,7 +50,10 @@ const sessionIdOf = (input: unknown): string | null => {
 /** The requests of the protocol and the command each calls (every one validates, loads and authorizes). */
 const HANDLERS: Record<string, Handler> = {
   [LIVE_REQUESTS.resume]: (ctx, input) => readLiveEntries({ ctx, input }),
-  [LIVE_REQUESTS.send]: (ctx, input) => postLiveMessage({ ctx, input }),
+  [LIVE_REQUESTS.send]: (ctx, input, socket) => {
+    const sessionId = sessionIdOf(input);
+    return postLiveMessage({ ctx, input, joined: sessionId ? joinedOf(socket).get(sessionId) : undefined });
+  },
   [LIVE_REQUESTS.react]: (ctx, input) => reactToLiveEntry({ ctx, input }),
   [LIVE_REQUESTS.admit]: (ctx, input) => admitLiveParticipants({ ctx, input }),
   [LIVE_REQUESTS.dismiss]: (ctx, input) => excludeLiveParticipant({ ctx, action: 'dismiss', input }),

@@ -1,7 +1,7 @@
 import { authorize } from '../../../platform/authz/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { newId } from '../../../platform/db/ids.ts';
-import { AppError } from '../../../platform/errors/app-error.ts';
+import { AppError, isUniqueViolation } from '../../../platform/errors/app-error.ts';
 import { validate } from '../../../platform/http/validation.ts';
 import { transact } from '../../../platform/kernel.ts';
 import { findItem } from '../live-guide.repository.ts';
@@ -16,6 +16,7 @@ import {
   listAnswerers,
   listAnswers,
   type NewEntry,
+  senderMayPost,
 } from '../live-room.repository.ts';
 import {
   PARTICIPANT_MAX_LENGTH,
@@ -65,12 +66,20 @@ function checkAnswer(item: Item | undefined, input: SendInputType, body: string)
 export async function postLiveMessage({
   ctx,
   input,
+  joined,
 }: {
   ctx: Ctx;
   input: unknown;
+  /** The sender's part as the socket's `live.join` found it: allows the one-statement path. */
+  joined?: JoinedAs;
 }): Promise<{ seq: number }> {
   const body = validate(SendInput, input);
   const db = ctx.kernel.db;
+  const fast = joined ? await appendAsJoined(ctx, body, joined) : undefined;
+  if (fast) {
+    publishEntry(ctx.kernel, fast);
+    return { seq: fast.seq };
+  }
   // The resend lookup runs alongside the room's load (one round trip of latency, not two); its answer is
   // used only once the sender is authorized.
   const [room, again] = await Promise.all([
@@ -120,6 +129,63 @@ export async function postLiveMessage({
     (await transact(ctx.kernel, (trx) => appendRoomEntry(trx, room.row, values, { starts: moderator })));
   await afterPost(ctx, row, item);
   return { seq: row.seq };
+}
+
+/** A socket's part in a session, remembered from `live.join` (its rights are not: they are re-read). */
+export interface JoinedAs {
+  role: 'moderator' | 'observer' | 'participant';
+  memberId: string | null;
+}
+
+/**
+ * The fast path of a plain message (or a participant's private one, or a reply) from a socket that joined
+ * the session as a moderator or a participant: ONE statement checks the sender's rights as the policy does
+ * (`senderMayPost`), numbers, stores and reads back the entry. Undefined when anything does not hold (not
+ * allowed any more, not live, a resend, an unknown entry replied to): the full path then decides and
+ * explains. What the socket remembers only chooses this path; it never grants anything.
+ */
+async function appendAsJoined(ctx: Ctx, body: SendInputType, joined: JoinedAs) {
+  const text = (body.body ?? '').trim();
+  if (
+    !ctx.actor ||
+    joined.role === 'observer' ||
+    body.itemId ||
+    body.toMemberId ||
+    !text ||
+    (joined.role === 'participant' && (text.length > PARTICIPANT_MAX_LENGTH || !joined.memberId))
+  )
+    return undefined;
+  const moderator = joined.role === 'moderator';
+  const privateWith = body.private && !moderator ? joined.memberId : null;
+  const guard = senderMayPost({
+    sessionId: body.sessionId,
+    userId: ctx.actor.userId,
+    memberId: joined.memberId,
+    role: joined.role,
+    platformAdmin: ctx.actor.isPlatformAdmin,
+    clientId: body.clientId,
+    replyToSeq: body.replyToSeq ?? null,
+    since: new Date(Date.now() - RATE_WINDOW_SECONDS * 1000),
+    rateLimit: RATE_LIMIT,
+  });
+  const values: NewEntry = {
+    kind: privateWith ? 'private' : 'message',
+    author_member_id: joined.memberId,
+    author_role: joined.role,
+    body: text,
+    item_id: null,
+    choice: null,
+    reply_to_seq: body.replyToSeq ?? null,
+    private_member_id: privateWith,
+    client_id: body.clientId,
+  };
+  try {
+    return await appendLiveEntry(ctx.kernel.db, { id: body.sessionId }, newId(), values, guard);
+  } catch (error) {
+    // Two resends at once: the unique client id refused the second; the full path answers it.
+    if (isUniqueViolation(error, 'live_messages_client_idx')) return undefined;
+    throw error;
+  }
 }
 
 async function checkRate(db: Parameters<typeof countRecentEntries>[0], room: LoadedRoom, memberId: string) {

@@ -25,3 +25,28 @@ test('web sign-in is rate limited per client address, and a client cannot pick i
   });
   expect(await page.text()).toContain('Too many attempts. Please wait a moment and try again.');
 });
+
+test('a form post declaring a body over the web limit is refused before it is read, in the reader’s language', async () => {
+  const { request } = await import('node:http');
+  const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const post = request(`${BASE}/signin`, {
+      method: 'POST',
+      headers: {
+        origin: BASE,
+        'accept-language': 'fr',
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-length': String(121 * 1024 * 1024),
+        ...clientAddress(98),
+      },
+    });
+    post.on('response', (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+    });
+    post.on('error', reject);
+    post.write('email=a');
+  });
+  expect(answer.status).toBe(413);
+  expect(answer.text).toContain('Ce que vous avez envoyé est trop volumineux.');
+});

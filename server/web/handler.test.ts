@@ -1,9 +1,9 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import Fastify, { type FastifyReply } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendResponse } from './handler.ts';
+import { limited, sendResponse } from './handler.ts';
 
 interface LogLine {
   level: number;
@@ -111,5 +111,25 @@ describe('sending a streamed page', () => {
     });
 
     await expect(sendResponse(reply, new Response(body))).rejects.toThrow('the rendering failed');
+  });
+});
+
+describe('a web form post without a declared length', () => {
+  it('passes a body up to the limit through unchanged', async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of limited(
+      Readable.from([Buffer.from('title=Hello'), Buffer.from('&body=x')]),
+      18,
+    )) {
+      chunks.push(chunk as Buffer);
+    }
+    expect(Buffer.concat(chunks).toString()).toBe('title=Hello&body=x');
+  });
+
+  it('stops a body once it goes over the limit', async () => {
+    const read = async () => {
+      for await (const chunk of limited(Readable.from([Buffer.alloc(10), Buffer.alloc(10)]), 15)) void chunk;
+    };
+    await expect(read()).rejects.toThrow('form post over 15 bytes');
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { createReadableStreamFromReadable, writeReadableStreamToWritable } from '@react-router/node';
@@ -9,7 +10,8 @@ import { appContext } from '../../web/context.ts';
 import { adminPolicy } from '../modules/admin/admin.policy.ts';
 import { communityCreationPolicy } from '../modules/communities/communities.policy.ts';
 import { CLIENT_IP_HEADER } from '../platform/auth/auth.ts';
-import { translate } from '../../common/i18n/index.ts';
+import { translate, type Locale } from '../../common/i18n/index.ts';
+import type { MessageKey } from '../../common/i18n/en.ts';
 import { isAnonymousRead } from '../platform/http/public-cache-hooks.ts';
 import { CACHE_DIRECTIVE_HEADER } from '../platform/http/public-cache.ts';
 import { ctxOf, toHeaders } from '../platform/http/request-context.ts';
@@ -19,6 +21,30 @@ import { createWebApi } from './web-api.ts';
 /** Where `react-router build` writes the app. */
 export const BUILD_DIR = resolve(import.meta.dirname, '../../build');
 
+/**
+ * The largest body of a web form post: a form may carry several files (a survey builder's pictures and a
+ * 50 MB video stimulus), and React Router reads a form post whole into memory, so anything larger is refused
+ * before it is read.
+ */
+export const WEB_FORM_LIMIT_BYTES = 120 * 1024 * 1024;
+
+/** A body without a declared length that goes over the limit: the stream stops with this error. */
+class FormTooLargeError extends Error {}
+
+/** Passes a request body through, stopping it once it exceeds `limit` bytes. */
+export function limited(source: Readable, limit: number): Readable {
+  let seen = 0;
+  return source.pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        seen += chunk.length;
+        if (seen > limit) callback(new FormTooLargeError(`form post over ${limit} bytes`));
+        else callback(null, chunk);
+      },
+    }),
+  );
+}
+
 function toFetchRequest(request: FastifyRequest, origin: string): Request {
   const url = new URL(request.url, origin);
   const headers = toHeaders(request.headers);
@@ -26,7 +52,7 @@ function toFetchRequest(request: FastifyRequest, origin: string): Request {
   headers.set(CLIENT_IP_HEADER, request.ip);
   const init: RequestInit & { duplex?: 'half' } = { method: request.method, headers };
   if (request.method !== 'GET' && request.method !== 'HEAD') {
-    init.body = createReadableStreamFromReadable(request.raw);
+    init.body = createReadableStreamFromReadable(limited(request.raw, WEB_FORM_LIMIT_BYTES));
     init.duplex = 'half';
   }
   return new Request(url, init);
@@ -46,6 +72,12 @@ function isSameOrigin(request: FastifyRequest, publicUrl: string): boolean {
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A minimal error page in the request's language, for refusals made before React Router runs. */
+function errorPage(locale: Locale, messageKey: MessageKey): string {
+  const say = (key: MessageKey) => escapeHtml(translate(locale, key));
+  return `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${say('error.pageTitle')}</title><main><h1>${say('error.pageTitle')}</h1><p role="alert">${say(messageKey)}</p><p><a href="/">${say('error.backHome')}</a></p></main></html>`;
+}
 
 /**
  * Sends a page its route declared cacheable (anonymous GET, 200, no cookie set) through Fastify, whose
@@ -158,9 +190,14 @@ export async function registerWeb(app: FastifyInstance, kernel: Kernel): Promise
           return reply
             .status(403)
             .type('text/html; charset=utf-8')
-            .send(
-              `<!doctype html><html lang="${request.locale}"><meta charset="utf-8"><title>403</title><main><h1>${escapeHtml(translate(request.locale, 'error.pageTitle'))}</h1><p role="alert">${escapeHtml(translate(request.locale, 'error.forbidden'))}</p><p><a href="/">${escapeHtml(translate(request.locale, 'error.backHome'))}</a></p></main></html>`,
-            );
+            .send(errorPage(request.locale, 'error.forbidden'));
+        }
+        if (Number(request.headers['content-length'] ?? 0) > WEB_FORM_LIMIT_BYTES) {
+          return reply
+            .status(413)
+            .header('connection', 'close')
+            .type('text/html; charset=utf-8')
+            .send(errorPage(request.locale, 'error.payload_too_large'));
         }
         const fetchRequest = toFetchRequest(request, kernel.config.publicUrl);
         const ctx = ctxOf(kernel, request);

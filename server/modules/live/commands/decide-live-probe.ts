@@ -13,7 +13,7 @@ import {
   listBackroom,
   lockSuggestion,
   takeBackroomSeq,
-} from '../live-room.repository.ts';
+} from '../live-backroom.repository.ts';
 import { presentBackroomEntry } from '../live-room.presenter.ts';
 import { DecideInput } from '../live-room.schemas.ts';
 import { appendRoomEntry } from './append-room-entry.ts';

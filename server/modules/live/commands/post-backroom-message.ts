@@ -11,7 +11,7 @@ import {
   insertSuggestion,
   listBackroom,
   takeBackroomSeq,
-} from '../live-room.repository.ts';
+} from '../live-backroom.repository.ts';
 import { presentBackroomEntry } from '../live-room.presenter.ts';
 import { BackroomInput } from '../live-room.schemas.ts';
 import { loadLiveRoom } from './load-live-room.ts';

@@ -3,7 +3,7 @@ import { authorize } from '../../../platform/authz/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { validate } from '../../../platform/http/validation.ts';
 import { livePolicy } from '../live.policy.ts';
-import { listBackroom } from '../live-room.repository.ts';
+import { listBackroom } from '../live-backroom.repository.ts';
 import { presentBackroomEntry } from '../live-room.presenter.ts';
 import { ResumeInput } from '../live-room.schemas.ts';
 import { RESUME_PAGE } from './read-live-entries.ts';

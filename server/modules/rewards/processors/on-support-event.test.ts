@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ctxFor, testApp } from '../../../../test/helpers.ts';
+import { ctxFor, isolateTestApp, testApp } from '../../../../test/helpers.ts';
 import { lastStoredEvent as storedEvent, seedAward } from '../../../../test/points-fixtures.ts';
 import { seedReply, seedTopic, supportCommunity } from '../../../../test/support-fixtures.ts';
 import { newId } from '../../../platform/db/ids.ts';
@@ -16,8 +16,10 @@ import { DEFAULT_RULES } from '../point-rules.ts';
 import { awardPoints } from '../award-points.ts';
 import { onAwardEvent, onReversalEvent } from './on-support-event.ts';
 
+// A database of its own: on a shared PostgreSQL database another test file's dispatcher may be delivering
+// this file's event while `settle` runs, so `settle` could return before the award is written.
 beforeAll(async () => {
-  await testApp();
+  await isolateTestApp();
 });
 
 /** Runs the outbox until nothing is pending (the subscribers under test included). */
